@@ -1,0 +1,112 @@
+package dev.memoize.backend.memory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import dev.memoize.CacheEntry;
+import dev.memoize.EntryFilter;
+import dev.memoize.backend.BackendContext;
+import dev.memoize.backend.CacheBackend;
+import dev.memoize.backend.EntryPage;
+import dev.memoize.backend.InHeapPages;
+import dev.memoize.backend.Lookup;
+import dev.memoize.key.MemoKey;
+
+/**
+ * The default in-memory backend: a Caffeine cache bounded by entry count with Window
+ * TinyLFU eviction, each entry expiring at its own {@link CacheEntry#expiresAt()} as told
+ * by the context's clock. Keeps live objects. Thread-safe.
+ */
+public class CaffeineBackend implements CacheBackend {
+
+	private static final Duration NEVER = Duration.ofNanos(Long.MAX_VALUE);
+
+	private final Cache<String, CacheEntry> cache;
+
+	private final Clock clock;
+
+	/**
+	 * Creates a backend.
+	 * @param maxEntries the most entries kept, at least 1
+	 * @param context the cache name, clock and eviction listener
+	 */
+	public CaffeineBackend(long maxEntries, BackendContext context) {
+		this.clock = context.clock();
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(maxEntries)
+			.ticker(ticker(this.clock))
+			.expireAfter(Expiry.<String, CacheEntry>writing((key, entry) -> timeToLive(entry)))
+			.executor(Runnable::run)
+			.evictionListener((String key, CacheEntry entry, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+				if (key != null) {
+					context.evictionListener().accept(key);
+				}
+			})
+			.build();
+	}
+
+	private static Ticker ticker(Clock clock) {
+		return () -> {
+			Instant now = clock.instant();
+			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		};
+	}
+
+	private Duration timeToLive(CacheEntry entry) {
+		if (entry.expiresAt() == null) {
+			return NEVER;
+		}
+		Duration left = Duration.between(this.clock.instant(), entry.expiresAt());
+		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	@Override
+	public boolean storesLiveObjects() {
+		return true;
+	}
+
+	@Override
+	public Lookup get(MemoKey key) {
+		CacheEntry entry = this.cache.getIfPresent(key.key());
+		return (entry != null) ? Lookup.hit(entry) : Lookup.miss();
+	}
+
+	@Override
+	public void put(CacheEntry entry) {
+		this.cache.put(entry.key(), entry);
+	}
+
+	@Override
+	public boolean remove(String key) {
+		return this.cache.asMap().remove(key) != null;
+	}
+
+	@Override
+	public long clear(EntryFilter filter) {
+		long removed = 0;
+		for (CacheEntry entry : this.cache.asMap().values()) {
+			if (filter.matches(entry) && this.cache.asMap().remove(entry.key(), entry)) {
+				removed++;
+			}
+		}
+		return removed;
+	}
+
+	@Override
+	public EntryPage scan(EntryFilter filter, String cursor, int limit) {
+		return InHeapPages.page(this.cache.asMap().values(), filter, cursor, limit, this.clock.instant());
+	}
+
+	@Override
+	public long size() {
+		this.cache.cleanUp();
+		return this.cache.estimatedSize();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The {@code noop} backend: stores nothing, every call computes.
+ */
+package dev.memoize.backend.noop;

@@ -1,0 +1,112 @@
+package dev.memoize.key;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes a JSON tree in canonical form: object members sorted by name (UTF-16 code unit
+ * order), no insignificant white space, strings escaped minimally.
+ *
+ * <p>
+ * Jackson writes members in insertion order and offers no canonical output, so this small
+ * writer fixes the form that keys are hashed from. Strings escape only {@code "},
+ * {@code \} and control characters below U+0020 ({@code \b \f \n \r \t}, others as a
+ * backslash, {@code u} and four lowercase hex digits); integers are written in decimal,
+ * floating-point numbers as Java's {@code Double.toString}/{@code Float.toString},
+ * decimals as {@code BigDecimal.toString}, binary values as standard Base64 strings.
+ */
+public final class CanonicalJson {
+
+	private CanonicalJson() {
+	}
+
+	/**
+	 * Writes the tree in canonical form.
+	 * @param node the tree
+	 * @return the canonical JSON text
+	 */
+	public static String write(JsonNode node) {
+		StringBuilder out = new StringBuilder(128);
+		write(node, out);
+		return out.toString();
+	}
+
+	private static void write(JsonNode node, StringBuilder out) {
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			out.append("null");
+		}
+		else if (node.isObject()) {
+			writeObject(node, out);
+		}
+		else if (node.isArray()) {
+			out.append('[');
+			for (int i = 0; i < node.size(); i++) {
+				if (i > 0) {
+					out.append(',');
+				}
+				write(node.get(i), out);
+			}
+			out.append(']');
+		}
+		else if (node.isString()) {
+			writeString(node.stringValue(), out);
+		}
+		else if (node.isBinary()) {
+			writeString(Base64.getEncoder().encodeToString(node.binaryValue()), out);
+		}
+		else if (node.isNumber()) {
+			out.append(node.numberValue().toString());
+		}
+		else if (node.isBoolean()) {
+			out.append(node.booleanValue());
+		}
+		else {
+			writeString(node.asString(), out);
+		}
+	}
+
+	private static void writeObject(JsonNode node, StringBuilder out) {
+		List<String> names = new ArrayList<>(node.propertyNames());
+		names.sort(null);
+		out.append('{');
+		for (int i = 0; i < names.size(); i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			String name = names.get(i);
+			writeString(name, out);
+			out.append(':');
+			write(node.get(name), out);
+		}
+		out.append('}');
+	}
+
+	static void writeString(String value, StringBuilder out) {
+		out.append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\b' -> out.append("\\b");
+				case '\f' -> out.append("\\f");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		out.append('"');
+	}
+
+}

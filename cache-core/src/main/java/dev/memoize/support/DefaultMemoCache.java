@@ -1,0 +1,389 @@
+package dev.memoize.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.util.ClassUtils;
+
+import dev.memoize.CacheEntry;
+import dev.memoize.CacheStats;
+import dev.memoize.Computation;
+import dev.memoize.EntryFilter;
+import dev.memoize.MemoCache;
+import dev.memoize.MemoizeException;
+import dev.memoize.WriteOptions;
+import dev.memoize.backend.BackendContext;
+import dev.memoize.backend.CacheBackend;
+import dev.memoize.backend.Lookup;
+import dev.memoize.codec.CodecException;
+import dev.memoize.codec.EncodedValue;
+import dev.memoize.key.MemoKey;
+
+/**
+ * The engine of one cache: keys, encoding, expiry, statistics, events, fault handling and
+ * single-flight computation over a {@link CacheBackend}. Thread-safe.
+ */
+public class DefaultMemoCache implements MemoCache, AutoCloseable {
+
+	private static final Object MISS = new Object();
+
+	private static final ResolvableType PLAIN = ResolvableType.forClass(Object.class);
+
+	private static final ResolvableType PLAIN_MAP = ResolvableType.forClassWithGenerics(Map.class, String.class,
+			Object.class);
+
+	private final CacheSettings settings;
+
+	private final CacheBackend backend;
+
+	private final StatsCounter stats;
+
+	private final CacheEvents events;
+
+	private final FaultLog faults;
+
+	private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
+
+	private DefaultMemoCache(CacheSettings settings, Function<BackendContext, CacheBackend> backendFactory) {
+		this.settings = settings;
+		this.stats = new StatsCounter();
+		this.events = new CacheEvents(settings.name(), settings.listeners());
+		this.faults = new FaultLog(settings.name());
+		this.backend = backendFactory.apply(new BackendContext(settings.name(), settings.clock(), this::evicted));
+	}
+
+	/**
+	 * Creates a cache over the backend the factory makes.
+	 * @param settings the cache's settings
+	 * @param backendFactory makes the backend from its context
+	 * @return the cache
+	 */
+	public static DefaultMemoCache create(CacheSettings settings,
+			Function<BackendContext, CacheBackend> backendFactory) {
+		return new DefaultMemoCache(settings, backendFactory);
+	}
+
+	/**
+	 * The backend this cache stores in.
+	 * @return the backend
+	 */
+	public CacheBackend backend() {
+		return this.backend;
+	}
+
+	@Override
+	public String name() {
+		return this.settings.name();
+	}
+
+	@Override
+	public MemoKey key(String func, Map<String, ?> inputs) {
+		return this.settings.keyGenerator().generate(func, inputs);
+	}
+
+	@Override
+	public Optional<CacheEntry> get(String func, Map<String, ?> inputs) {
+		MemoKey key = key(func, inputs);
+		CacheEntry entry = readEntry(key, true);
+		if (entry == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(decoded(entry, PLAIN));
+		}
+		catch (CodecException ex) {
+			corrupt(key.key(), ex);
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public Object get(MemoKey key, ResolvableType type, WriteOptions options, Computation computation)
+			throws Throwable {
+		Object value = read(key, type, true);
+		if (value != MISS) {
+			return value;
+		}
+		Flight flight = new Flight(Thread.currentThread(), new CompletableFuture<>());
+		Flight leader = this.flights.putIfAbsent(key.key(), flight);
+		if (leader != null) {
+			return (leader.owner() == Thread.currentThread()) ? computeAndStore(key, options, computation)
+					: await(leader);
+		}
+		try {
+			value = read(key, type, false);
+			if (value == MISS) {
+				value = computeAndStore(key, options, computation);
+			}
+			flight.result().complete(value);
+			return value;
+		}
+		catch (Throwable ex) {
+			flight.result().completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.flights.remove(key.key(), flight);
+		}
+	}
+
+	private static Object await(Flight leader) throws Throwable {
+		try {
+			return leader.result().join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() != null) ? ex.getCause() : ex;
+		}
+	}
+
+	private Object computeAndStore(MemoKey key, WriteOptions options, Computation computation) throws Throwable {
+		long start = System.nanoTime();
+		Object result = computation.compute();
+		this.stats.loaded(System.nanoTime() - start);
+		if (!options.unless().test(result)) {
+			store(newEntry(key, result, options.ttl(), options.metadata()));
+		}
+		return result;
+	}
+
+	/**
+	 * Reads a call's value decoded to the declared type, or {@link #MISS}.
+	 */
+	private Object read(MemoKey key, ResolvableType type, boolean count) {
+		CacheEntry entry = readEntry(key, count);
+		if (entry == null) {
+			return MISS;
+		}
+		try {
+			return served(entry.value(), type);
+		}
+		catch (CodecException ex) {
+			corrupt(key.key(), ex);
+			return MISS;
+		}
+	}
+
+	private CacheEntry readEntry(MemoKey key, boolean count) {
+		Lookup lookup;
+		try {
+			lookup = this.backend.get(key);
+		}
+		catch (RuntimeException ex) {
+			lookup = Lookup.failure(ex);
+		}
+		CacheEntry entry = null;
+		if (lookup instanceof Lookup.Hit hit) {
+			this.faults.success();
+			entry = hit.entry();
+			if (entry.isExpired(this.settings.clock().instant())) {
+				expired(entry.key());
+				entry = null;
+			}
+		}
+		else if (lookup instanceof Lookup.Failure failure) {
+			fault("read", failure.cause());
+		}
+		if (count) {
+			if (entry != null) {
+				this.stats.hit();
+				this.events.hit(entry);
+			}
+			else {
+				this.stats.miss();
+				this.events.miss(key);
+			}
+		}
+		return entry;
+	}
+
+	private Object served(Object value, ResolvableType type) {
+		if (value instanceof EncodedValue encoded) {
+			value = this.settings.codec().decode(encoded, type.getType());
+		}
+		else if (value != null && !ClassUtils.isAssignableValue(type.toClass(), value)) {
+			value = this.settings.codec().convert(value, type.getType());
+		}
+		if (value != null && !ClassUtils.isAssignableValue(type.toClass(), value)) {
+			throw new CodecException("Stored " + value.getClass().getName() + " is not a " + type, null);
+		}
+		return value;
+	}
+
+	private CacheEntry decoded(CacheEntry entry, ResolvableType type) {
+		CacheEntry result = entry;
+		if (entry.output() instanceof EncodedValue) {
+			result = result.withOutput(served(entry.output(), type));
+		}
+		if (entry.expected() instanceof EncodedValue) {
+			result = result.withExpected(served(entry.expected(), type));
+		}
+		return result;
+	}
+
+	private CacheEntry newEntry(MemoKey key, Object value, Duration ttl, Map<String, String> metadata) {
+		Instant now = this.settings.clock().instant();
+		Duration timeToLive = (ttl != null) ? ttl : this.settings.ttl();
+		Instant expiresAt = (timeToLive != null) ? now.plus(timeToLive) : null;
+		@SuppressWarnings("unchecked")
+		Map<String, Object> inputs = (Map<String, Object>) this.settings.codec()
+			.convert(new LinkedHashMap<>(key.inputs()), PLAIN_MAP.getType());
+		return CacheEntry.of(key.key(), key.func(), inputs, value, metadata, now, expiresAt);
+	}
+
+	private void store(CacheEntry entry) {
+		try {
+			this.backend.put(this.backend.storesLiveObjects() ? entry : encoded(entry));
+			this.faults.success();
+		}
+		catch (CodecException ex) {
+			this.stats.error();
+			this.events.error(ex);
+			throw new MemoizeException(
+					"Cache '" + name() + "' cannot store the result of " + entry.func() + ": " + ex.getMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			fault("write", ex);
+			return;
+		}
+		this.stats.put(1);
+		this.events.put(entry);
+	}
+
+	private CacheEntry encoded(CacheEntry entry) {
+		CacheEntry result = entry.withOutput(encode(entry.output()));
+		return result.annotated() ? result.withExpected(encode(entry.expected())) : result;
+	}
+
+	private Object encode(Object value) {
+		return (value instanceof EncodedValue) ? value : this.settings.codec().encode(value);
+	}
+
+	private void fault(String operation, Throwable cause) {
+		this.stats.error();
+		this.events.error(cause);
+		if (!this.settings.failOpen()) {
+			throw new MemoizeException("Cache '" + name() + "' failed to " + operation + ": " + cause.getMessage(),
+					cause);
+		}
+		this.faults.fault(operation, cause);
+	}
+
+	private void corrupt(String key, CodecException ex) {
+		this.stats.error();
+		this.events.error(ex);
+		removeQuietly(key);
+	}
+
+	private void expired(String key) {
+		removeQuietly(key);
+		evicted(key);
+	}
+
+	private void removeQuietly(String key) {
+		try {
+			this.backend.remove(key);
+		}
+		catch (RuntimeException ex) {
+			fault("remove", ex);
+		}
+	}
+
+	private void evicted(String key) {
+		this.stats.evicted(1);
+		this.events.evict(key);
+	}
+
+	@Override
+	public CacheEntry put(String func, Map<String, ?> inputs, Object value) {
+		CacheEntry entry = newEntry(key(func, inputs), value, null, Map.of());
+		store(entry);
+		return entry;
+	}
+
+	@Override
+	public void put(CacheEntry entry) {
+		store(entry);
+	}
+
+	@Override
+	public boolean remove(String func, Map<String, ?> inputs) {
+		return removeKey(key(func, inputs).key());
+	}
+
+	@Override
+	public boolean removeKey(String key) {
+		boolean removed;
+		try {
+			removed = this.backend.remove(key);
+		}
+		catch (RuntimeException ex) {
+			fault("remove", ex);
+			return false;
+		}
+		if (removed) {
+			evicted(key);
+		}
+		return removed;
+	}
+
+	@Override
+	public long clear(EntryFilter filter) {
+		long removed;
+		try {
+			removed = this.backend.clear(filter);
+		}
+		catch (RuntimeException ex) {
+			fault("clear", ex);
+			return 0;
+		}
+		this.stats.evicted(removed);
+		return removed;
+	}
+
+	@Override
+	public Stream<CacheEntry> entries(EntryFilter filter) {
+		return EntryPages.stream(this.backend, filter).map((entry) -> {
+			try {
+				return decoded(entry, PLAIN);
+			}
+			catch (CodecException ex) {
+				corrupt(entry.key(), ex);
+				return null;
+			}
+		}).filter(java.util.Objects::nonNull);
+	}
+
+	@Override
+	public long size() {
+		try {
+			return this.backend.size();
+		}
+		catch (RuntimeException ex) {
+			fault("count", ex);
+			return 0;
+		}
+	}
+
+	@Override
+	public CacheStats stats() {
+		return this.stats.snapshot();
+	}
+
+	@Override
+	public void close() throws Exception {
+		this.backend.close();
+	}
+
+	private record Flight(Thread owner, CompletableFuture<Object> result) {
+	}
+
+}

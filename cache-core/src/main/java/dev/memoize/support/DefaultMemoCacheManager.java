@@ -1,0 +1,73 @@
+package dev.memoize.support;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import dev.memoize.CacheEntry;
+import dev.memoize.EntryFilter;
+import dev.memoize.MemoCache;
+import dev.memoize.MemoCacheManager;
+import dev.memoize.MemoizeException;
+
+/**
+ * A fixed set of caches by name. Thread-safe; closing it closes every cache.
+ */
+public class DefaultMemoCacheManager implements MemoCacheManager, AutoCloseable {
+
+	private final Map<String, MemoCache> caches;
+
+	/**
+	 * Creates a manager.
+	 * @param caches the caches, in configuration order
+	 */
+	public DefaultMemoCacheManager(List<? extends MemoCache> caches) {
+		Map<String, MemoCache> byName = new LinkedHashMap<>();
+		for (MemoCache cache : caches) {
+			if (byName.putIfAbsent(cache.name(), cache) != null) {
+				throw new IllegalArgumentException("Two caches are named '" + cache.name() + "'");
+			}
+		}
+		this.caches = Collections.unmodifiableMap(byName);
+	}
+
+	@Override
+	public MemoCache cache(String name) {
+		MemoCache cache = this.caches.get(name);
+		if (cache == null) {
+			throw new MemoizeException("No cache is named '" + name + "'; the caches are " + this.caches.keySet());
+		}
+		return cache;
+	}
+
+	@Override
+	public Set<String> names() {
+		return this.caches.keySet();
+	}
+
+	@Override
+	public long copy(String from, String to, EntryFilter filter) {
+		MemoCache target = cache(to);
+		long copied = 0;
+		try (Stream<CacheEntry> entries = cache(from).entries(filter)) {
+			for (CacheEntry entry : (Iterable<CacheEntry>) entries::iterator) {
+				target.put(entry);
+				copied++;
+			}
+		}
+		return copied;
+	}
+
+	@Override
+	public void close() throws Exception {
+		for (MemoCache cache : this.caches.values()) {
+			if (cache instanceof AutoCloseable closeable) {
+				closeable.close();
+			}
+		}
+	}
+
+}
