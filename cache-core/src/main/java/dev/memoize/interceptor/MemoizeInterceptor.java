@@ -1,0 +1,89 @@
+package dev.memoize.interceptor;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.core.MethodClassKey;
+
+import dev.memoize.MemoCache;
+import dev.memoize.MemoCacheManager;
+import dev.memoize.key.MemoKey;
+
+/**
+ * Serves {@code @Memoize} methods from their cache: on a hit the method does not run, on
+ * a miss it runs once for all concurrent callers of the key and its result is stored.
+ * Methods that are not memoized, and calls whose {@code condition} is false, pass
+ * straight through. Thread-safe.
+ */
+public class MemoizeInterceptor implements MethodInterceptor {
+
+	private final MemoizeOperationSource operations;
+
+	private final Supplier<MemoCacheManager> cacheManager;
+
+	private final Supplier<String> defaultCache;
+
+	private final ConcurrentHashMap<MethodClassKey, Binding> bindings = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates an interceptor. The manager and default cache name are looked up on the
+	 * first call, so creating the interceptor early creates no cache.
+	 * @param operations where operations come from
+	 * @param cacheManager supplies the caches
+	 * @param defaultCache supplies the name of the cache used when {@code cache} is empty
+	 */
+	public MemoizeInterceptor(MemoizeOperationSource operations, Supplier<MemoCacheManager> cacheManager,
+			Supplier<String> defaultCache) {
+		this.operations = operations;
+		this.cacheManager = cacheManager;
+		this.defaultCache = defaultCache;
+	}
+
+	@Override
+	public Object invoke(MethodInvocation invocation) throws Throwable {
+		Object target = invocation.getThis();
+		Binding binding = binding(invocation.getMethod(),
+				(target != null) ? AopProxyUtils.ultimateTargetClass(target) : null);
+		if (binding == Binding.NONE) {
+			return invocation.proceed();
+		}
+		MemoizeOperation operation = binding.operation();
+		Object[] args = invocation.getArguments();
+		if (!operation.passesCondition(target, args)) {
+			return invocation.proceed();
+		}
+		MemoKey key = binding.cache().key(operation.func(), operation.inputs(args));
+		ReturnKind kind = operation.returnKind();
+		Object value = binding.cache()
+			.get(key, operation.valueType(), operation.writeOptions(target, args),
+					() -> kind.unwrap(invocation.proceed()));
+		return kind.wrap(value);
+	}
+
+	private Binding binding(Method method, Class<?> targetClass) {
+		MethodClassKey key = new MethodClassKey(method, targetClass);
+		Binding binding = this.bindings.get(key);
+		if (binding == null) {
+			MemoizeOperation operation = this.operations.operation(method, targetClass);
+			binding = (operation != null) ? new Binding(operation, cache(operation)) : Binding.NONE;
+			this.bindings.put(key, binding);
+		}
+		return binding;
+	}
+
+	private MemoCache cache(MemoizeOperation operation) {
+		String name = (operation.cacheName() != null) ? operation.cacheName() : this.defaultCache.get();
+		return this.cacheManager.get().cache(name);
+	}
+
+	private record Binding(MemoizeOperation operation, MemoCache cache) {
+
+		static final Binding NONE = new Binding(null, null);
+
+	}
+
+}
