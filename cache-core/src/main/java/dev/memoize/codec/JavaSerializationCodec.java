@@ -34,6 +34,13 @@ public class JavaSerializationCodec implements ValueCodec {
 	private final ObjectInputFilter filter;
 
 	/**
+	 * The allow-list alone, without the always-readable {@code java.lang} types: only the
+	 * classes an application opted in are written with Java serialization, so strings and
+	 * numbers stay JSON.
+	 */
+	private final ObjectInputFilter writeFilter;
+
+	/**
 	 * Creates a codec.
 	 * @param allowList class-name patterns that may be written and read
 	 * @throws IllegalArgumentException if a pattern is malformed
@@ -48,6 +55,8 @@ public class JavaSerializationCodec implements ValueCodec {
 		this.allowList = List.copyOf(allowList);
 		this.filter = ObjectInputFilter.Config
 			.createFilter(ALWAYS_ALLOWED + String.join(";", allowList) + (allowList.isEmpty() ? "" : ";") + "!*");
+		this.writeFilter = ObjectInputFilter.Config
+			.createFilter(String.join(";", allowList) + (allowList.isEmpty() ? "" : ";") + "!*");
 	}
 
 	/**
@@ -60,7 +69,7 @@ public class JavaSerializationCodec implements ValueCodec {
 		if (!(value instanceof Serializable) || this.allowList.isEmpty()) {
 			return false;
 		}
-		ObjectInputFilter.Status status = this.filter.checkInput(new ClassOnly(value.getClass()));
+		ObjectInputFilter.Status status = this.writeFilter.checkInput(new ClassOnly(value.getClass()));
 		return status == ObjectInputFilter.Status.ALLOWED;
 	}
 

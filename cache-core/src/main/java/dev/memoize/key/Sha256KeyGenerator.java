@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import dev.memoize.MemoizeException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,6 +34,12 @@ public final class Sha256KeyGenerator implements KeyGenerator {
 
 	private final JsonMapper mapper;
 
+	/**
+	 * Turns inputs into trees, failing on a type with no properties: Jackson 3 writes
+	 * such a value as {@code {}} by default, which would give unrelated objects one key.
+	 */
+	private final ObjectWriter inputWriter;
+
 	private final String version;
 
 	private final Map<String, String> properties;
@@ -45,6 +53,7 @@ public final class Sha256KeyGenerator implements KeyGenerator {
 	 */
 	public Sha256KeyGenerator(JsonMapper mapper, String version, Map<String, String> properties) {
 		this.mapper = Objects.requireNonNull(mapper, "mapper");
+		this.inputWriter = mapper.writer().with(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 		this.version = Objects.requireNonNull(version, "version");
 		this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
 	}
@@ -64,7 +73,7 @@ public final class Sha256KeyGenerator implements KeyGenerator {
 		ObjectNode tree = this.mapper.createObjectNode();
 		for (Map.Entry<String, ?> input : inputs.entrySet()) {
 			try {
-				tree.set(input.getKey(), this.mapper.valueToTree(input.getValue()));
+				tree.set(input.getKey(), this.inputWriter.valueToTree(input.getValue()));
 			}
 			catch (JacksonException ex) {
 				throw new MemoizeException("Cannot key a call of " + func + ": parameter '" + input.getKey()

@@ -93,17 +93,18 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 	@Override
 	public Optional<CacheEntry> get(String func, Map<String, ?> inputs) {
 		MemoKey key = key(func, inputs);
-		CacheEntry entry = readEntry(key, true);
-		if (entry == null) {
-			return Optional.empty();
+		CacheEntry entry = readEntry(key);
+		if (entry != null) {
+			try {
+				entry = decoded(entry, PLAIN);
+			}
+			catch (CodecException ex) {
+				corrupt(key.key(), ex);
+				entry = null;
+			}
 		}
-		try {
-			return Optional.of(decoded(entry, PLAIN));
-		}
-		catch (CodecException ex) {
-			corrupt(key.key(), ex);
-			return Optional.empty();
-		}
+		counted(key, entry);
+		return Optional.ofNullable(entry);
 	}
 
 	@Override
@@ -159,20 +160,25 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 	 * Reads a call's value decoded to the declared type, or {@link #MISS}.
 	 */
 	private Object read(MemoKey key, ResolvableType type, boolean count) {
-		CacheEntry entry = readEntry(key, count);
-		if (entry == null) {
-			return MISS;
+		CacheEntry entry = readEntry(key);
+		Object value = MISS;
+		if (entry != null) {
+			try {
+				value = served(entry.value(), type);
+			}
+			catch (CodecException ex) {
+				// an entry that cannot be decoded is a miss, counted only as such
+				corrupt(key.key(), ex);
+				entry = null;
+			}
 		}
-		try {
-			return served(entry.value(), type);
+		if (count) {
+			counted(key, entry);
 		}
-		catch (CodecException ex) {
-			corrupt(key.key(), ex);
-			return MISS;
-		}
+		return value;
 	}
 
-	private CacheEntry readEntry(MemoKey key, boolean count) {
+	private CacheEntry readEntry(MemoKey key) {
 		Lookup lookup;
 		try {
 			lookup = this.backend.get(key);
@@ -192,17 +198,18 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		else if (lookup instanceof Lookup.Failure failure) {
 			fault("read", failure.cause());
 		}
-		if (count) {
-			if (entry != null) {
-				this.stats.hit();
-				this.events.hit(entry);
-			}
-			else {
-				this.stats.miss();
-				this.events.miss(key);
-			}
-		}
 		return entry;
+	}
+
+	private void counted(MemoKey key, CacheEntry entry) {
+		if (entry != null) {
+			this.stats.hit();
+			this.events.hit(entry);
+		}
+		else {
+			this.stats.miss();
+			this.events.miss(key);
+		}
 	}
 
 	private Object served(Object value, ResolvableType type) {

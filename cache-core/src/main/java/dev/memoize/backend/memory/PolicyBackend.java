@@ -95,16 +95,20 @@ public class PolicyBackend implements CacheBackend {
 		List<String> evicted = new ArrayList<>();
 		this.lock.lock();
 		try {
-			if (this.entries.put(entry.key(), entry) != null) {
+			if (this.entries.containsKey(entry.key())) {
+				this.entries.put(entry.key(), entry);
 				this.policy.accessed(entry.key());
 			}
 			else {
-				this.policy.added(entry.key());
-				while (this.entries.size() > this.maxEntries) {
+				// Make room before the new key is tracked, so it is never its own victim
+				// (under LFU a new key has the lowest count and would always be dropped).
+				while (this.entries.size() >= this.maxEntries) {
 					String victim = this.policy.victim();
 					unlink(victim);
 					evicted.add(victim);
 				}
+				this.entries.put(entry.key(), entry);
+				this.policy.added(entry.key());
 			}
 		}
 		finally {
