@@ -42,7 +42,7 @@ public final class MemoizeOperation {
 
 	MemoizeOperation(Method method, String func, String cacheName, String[] parameterNames, int[] keyedParameters,
 			Map<String, String> metadata, Duration ttl, Expression condition, Expression unless,
-			ReturnKind returnKind) {
+			ReturnKind returnKind, Class<?> targetClass) {
 		this.method = method;
 		this.func = func;
 		this.cacheName = cacheName;
@@ -53,7 +53,8 @@ public final class MemoizeOperation {
 		this.condition = condition;
 		this.unless = unless;
 		this.returnKind = returnKind;
-		this.valueType = returnKind.valueType(ResolvableType.forMethodReturnType(method));
+		this.valueType = returnKind.valueType((targetClass != null)
+				? ResolvableType.forMethodReturnType(method, targetClass) : ResolvableType.forMethodReturnType(method));
 		this.writeOptions = new WriteOptions(ttl, this.metadata, null);
 	}
 

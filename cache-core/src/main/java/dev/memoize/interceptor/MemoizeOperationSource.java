@@ -52,7 +52,7 @@ public class MemoizeOperationSource {
 		if (memoize == null && specific != method) {
 			memoize = annotation(method);
 		}
-		return (memoize != null) ? OperationParser.parse(specific, memoize) : null;
+		return (memoize != null) ? OperationParser.parse(specific, memoize, targetClass) : null;
 	}
 
 	private static Memoize annotation(Method method) {

@@ -31,7 +31,7 @@ final class OperationParser {
 	private OperationParser() {
 	}
 
-	static MemoizeOperation parse(Method method, Memoize memoize) {
+	static MemoizeOperation parse(Method method, Memoize memoize, Class<?> targetClass) {
 		List<String> problems = new ArrayList<>();
 		checkInterceptable(method, problems);
 		checkReturnType(method, memoize, problems);
@@ -46,7 +46,7 @@ final class OperationParser {
 		}
 		String cache = memoize.cache().isBlank() ? null : memoize.cache().trim();
 		return new MemoizeOperation(method, func(method, memoize), cache, names, keyed, metadata, ttl, condition,
-				unless, ReturnKind.of(method.getReturnType()));
+				unless, ReturnKind.of(method.getReturnType()), targetClass);
 	}
 
 	/**

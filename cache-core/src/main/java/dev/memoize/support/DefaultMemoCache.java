@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -36,6 +33,8 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 
 	private static final Object MISS = new Object();
 
+	private static final Object FAILED = new Object();
+
 	private static final ResolvableType PLAIN = ResolvableType.forClass(Object.class);
 
 	private static final ResolvableType PLAIN_MAP = ResolvableType.forClassWithGenerics(Map.class, String.class,
@@ -51,7 +50,7 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 
 	private final FaultLog faults;
 
-	private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
+	private final SingleFlight flights = new SingleFlight();
 
 	private DefaultMemoCache(CacheSettings settings, Function<BackendContext, CacheBackend> backendFactory) {
 		this.settings = settings;
@@ -93,7 +92,7 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 	@Override
 	public Optional<CacheEntry> get(String func, Map<String, ?> inputs) {
 		MemoKey key = key(func, inputs);
-		CacheEntry entry = readEntry(key);
+		CacheEntry entry = (readEntry(key) instanceof Lookup.Hit hit) ? hit.entry() : null;
 		if (entry != null) {
 			try {
 				entry = decoded(entry, PLAIN);
@@ -111,39 +110,16 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 	public Object get(MemoKey key, ResolvableType type, WriteOptions options, Computation computation)
 			throws Throwable {
 		Object value = read(key, type, true);
-		if (value != MISS) {
+		if (value != MISS && value != FAILED) {
 			return value;
 		}
-		Flight flight = new Flight(Thread.currentThread(), new CompletableFuture<>());
-		Flight leader = this.flights.putIfAbsent(key.key(), flight);
-		if (leader != null) {
-			return (leader.owner() == Thread.currentThread()) ? computeAndStore(key, options, computation)
-					: await(leader);
-		}
-		try {
-			value = read(key, type, false);
-			if (value == MISS) {
-				value = computeAndStore(key, options, computation);
-			}
-			flight.result().complete(value);
-			return value;
-		}
-		catch (Throwable ex) {
-			flight.result().completeExceptionally(ex);
-			throw ex;
-		}
-		finally {
-			this.flights.remove(key.key(), flight);
-		}
-	}
-
-	private static Object await(Flight leader) throws Throwable {
-		try {
-			return leader.result().join();
-		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() != null) ? ex.getCause() : ex;
-		}
+		boolean reread = (value == MISS);
+		return this.flights.run(key.key(), () -> {
+			// a caller that finished just before this flight began may have stored the
+			// value
+			Object stored = reread ? read(key, type, false) : MISS;
+			return (stored != MISS && stored != FAILED) ? stored : computeAndStore(key, options, computation);
+		});
 	}
 
 	private Object computeAndStore(MemoKey key, WriteOptions options, Computation computation) throws Throwable {
@@ -157,11 +133,13 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 	}
 
 	/**
-	 * Reads a call's value decoded to the declared type, or {@link #MISS}.
+	 * Reads a call's value decoded to the declared type, {@link #MISS} when nothing
+	 * usable is stored, or {@link #FAILED} when the backend failed.
 	 */
 	private Object read(MemoKey key, ResolvableType type, boolean count) {
-		CacheEntry entry = readEntry(key);
-		Object value = MISS;
+		Lookup lookup = readEntry(key);
+		Object value = (lookup instanceof Lookup.Failure) ? FAILED : MISS;
+		CacheEntry entry = (lookup instanceof Lookup.Hit hit) ? hit.entry() : null;
 		if (entry != null) {
 			try {
 				value = served(entry.value(), type);
@@ -178,7 +156,11 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		return value;
 	}
 
-	private CacheEntry readEntry(MemoKey key) {
+	/**
+	 * Reads an entry: a hit on an entry that has not expired, a miss, or a failure that
+	 * has been counted and reported.
+	 */
+	private Lookup readEntry(MemoKey key) {
 		Lookup lookup;
 		try {
 			lookup = this.backend.get(key);
@@ -186,19 +168,17 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		catch (RuntimeException ex) {
 			lookup = Lookup.failure(ex);
 		}
-		CacheEntry entry = null;
 		if (lookup instanceof Lookup.Hit hit) {
 			this.faults.success();
-			entry = hit.entry();
-			if (entry.isExpired(this.settings.clock().instant())) {
-				expired(entry.key());
-				entry = null;
+			if (hit.entry().isExpired(this.settings.clock().instant())) {
+				expired(hit.entry().key());
+				return Lookup.miss();
 			}
 		}
 		else if (lookup instanceof Lookup.Failure failure) {
 			fault("read", failure.cause());
 		}
-		return entry;
+		return lookup;
 	}
 
 	private void counted(MemoKey key, CacheEntry entry) {
@@ -388,9 +368,6 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		this.backend.close();
-	}
-
-	private record Flight(Thread owner, CompletableFuture<Object> result) {
 	}
 
 }
