@@ -41,8 +41,8 @@ public final class MemoizeOperation {
 	private final WriteOptions writeOptions;
 
 	MemoizeOperation(Method method, String func, String cacheName, String[] parameterNames, int[] keyedParameters,
-			Map<String, String> metadata, Duration ttl, Expression condition, Expression unless,
-			ReturnKind returnKind, Class<?> targetClass) {
+			Map<String, String> metadata, Duration ttl, Expression condition, Expression unless, ReturnKind returnKind,
+			Class<?> targetClass) {
 		this.method = method;
 		this.func = func;
 		this.cacheName = cacheName;
@@ -53,9 +53,35 @@ public final class MemoizeOperation {
 		this.condition = condition;
 		this.unless = unless;
 		this.returnKind = returnKind;
-		this.valueType = returnKind.valueType((targetClass != null)
-				? ResolvableType.forMethodReturnType(method, targetClass) : ResolvableType.forMethodReturnType(method));
+		this.valueType = concrete(
+				returnKind.valueType((targetClass != null) ? ResolvableType.forMethodReturnType(method, targetClass)
+						: ResolvableType.forMethodReturnType(method)));
 		this.writeOptions = new WriteOptions(ttl, this.metadata, null);
+	}
+
+	/**
+	 * The same type with every type variable replaced by what it resolves to (or
+	 * {@code Object}), so that {@link ResolvableType#getType()}, which codecs read, names
+	 * concrete classes: {@code T load()} of a {@code Repository<T>} bean declared as
+	 * {@code Repository<Answer>} decodes to {@code Answer}.
+	 */
+	private static ResolvableType concrete(ResolvableType type) {
+		if (type.getType() instanceof Class) {
+			return type;
+		}
+		if (type.isArray()) {
+			return ResolvableType.forArrayComponent(concrete(type.getComponentType()));
+		}
+		Class<?> raw = type.resolve(Object.class);
+		ResolvableType[] generics = type.getGenerics();
+		if (generics.length == 0 || generics.length != raw.getTypeParameters().length) {
+			return ResolvableType.forClass(raw);
+		}
+		ResolvableType[] resolved = new ResolvableType[generics.length];
+		for (int i = 0; i < generics.length; i++) {
+			resolved[i] = concrete(generics[i]);
+		}
+		return ResolvableType.forClassWithGenerics(raw, resolved);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.memoize.support;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,56 +33,32 @@ public final class CacheEvents {
 	}
 
 	void hit(CacheEntry entry) {
-		for (MemoizeListener listener : this.listeners) {
-			try {
-				listener.onHit(this.cache, entry);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, "hit", ex);
-			}
-		}
+		fire("hit", (listener) -> listener.onHit(this.cache, entry));
 	}
 
 	void miss(MemoKey key) {
-		for (MemoizeListener listener : this.listeners) {
-			try {
-				listener.onMiss(this.cache, key);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, "miss", ex);
-			}
-		}
+		fire("miss", (listener) -> listener.onMiss(this.cache, key));
 	}
 
 	void put(CacheEntry entry) {
-		for (MemoizeListener listener : this.listeners) {
-			try {
-				listener.onPut(this.cache, entry);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, "put", ex);
-			}
-		}
+		fire("put", (listener) -> listener.onPut(this.cache, entry));
 	}
 
 	void evict(String key) {
-		for (MemoizeListener listener : this.listeners) {
-			try {
-				listener.onEvict(this.cache, key);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, "evict", ex);
-			}
-		}
+		fire("evict", (listener) -> listener.onEvict(this.cache, key));
 	}
 
 	void error(Throwable error) {
+		fire("error", (listener) -> listener.onError(this.cache, error));
+	}
+
+	private void fire(String event, Consumer<MemoizeListener> call) {
 		for (MemoizeListener listener : this.listeners) {
 			try {
-				listener.onError(this.cache, error);
+				call.accept(listener);
 			}
 			catch (RuntimeException ex) {
-				failed(listener, "error", ex);
+				failed(listener, event, ex);
 			}
 		}
 	}

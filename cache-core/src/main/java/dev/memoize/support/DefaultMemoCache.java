@@ -196,7 +196,7 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		if (value instanceof EncodedValue encoded) {
 			value = this.settings.codec().decode(encoded, type.getType());
 		}
-		else if (value != null && !ClassUtils.isAssignableValue(type.toClass(), value)) {
+		else if (value != null && !LiveValues.fits(value, type)) {
 			value = this.settings.codec().convert(value, type.getType());
 		}
 		if (value != null && !ClassUtils.isAssignableValue(type.toClass(), value)) {

@@ -167,6 +167,26 @@ class DefaultMemoCacheTest {
 	}
 
 	@Test
+	void get_convertsElementsOfLiveCollectionOfAnotherShape() throws Throwable {
+		DefaultMemoCache cache = this.fixture.cache("fixtures", null, true, List.of(), (context) -> new CallbackBackend(
+				List.of((name, key) -> Optional.of(List.of(Map.of("text", "a", "score", 1)))), context));
+		MemoKey key = cache.key("demo#list", Map.of("prompt", "hi"));
+		Object value = cache.get(key, ResolvableType.forClassWithGenerics(List.class, Answer.class),
+				WriteOptions.DEFAULTS, counting(this.calls, null));
+		assertThat(value).isEqualTo(List.of(new Answer("a", 1)));
+	}
+
+	@Test
+	void get_servesMethodsOwnCollectionAsIs() throws Throwable {
+		DefaultMemoCache cache = this.fixture.memory(null);
+		MemoKey key = cache.key("demo#list", Map.of("prompt", "hi"));
+		List<Answer> computed = List.of(new Answer("a", 1));
+		ResolvableType type = ResolvableType.forClassWithGenerics(List.class, Answer.class);
+		call(cache, key, () -> computed);
+		assertThat(cache.get(key, type, WriteOptions.DEFAULTS, counting(this.calls, null))).isSameAs(computed);
+	}
+
+	@Test
 	void getByCall_returnsEmptyOnMissAndEntryAfterPut() {
 		DefaultMemoCache cache = this.fixture.memory(null);
 		assertThat(cache.get("demo#ask", Map.of("prompt", "hi"))).isEmpty();

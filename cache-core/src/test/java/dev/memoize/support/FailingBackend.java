@@ -12,11 +12,15 @@ import dev.memoize.key.MemoKey;
  * A fault injector: a backend whose server is down. Reads answer a failure, everything
  * else throws {@link BackendException}.
  */
-final class FailingBackend implements CacheBackend {
+public final class FailingBackend implements CacheBackend {
 
 	private final boolean liveObjects;
 
-	FailingBackend(boolean liveObjects) {
+	/**
+	 * Creates a backend that is down.
+	 * @param liveObjects what {@link #storesLiveObjects()} answers
+	 */
+	public FailingBackend(boolean liveObjects) {
 		this.liveObjects = liveObjects;
 	}
 

@@ -1,0 +1,152 @@
+package dev.memoize.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.memoize.Memoize;
+import dev.memoize.MemoizeException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that every misused {@code @Memoize} fails application start-up with a message
+ * naming the method and the problem.
+ */
+class MemoizeStartupErrorTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MemoizeAutoConfiguration.class));
+
+	private static String failure(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		assertThat(context.getStartupFailure()).isInstanceOf(MemoizeException.class);
+		return StartupFailures.messages(context.getStartupFailure());
+	}
+
+	@Test
+	void voidMethodFailsStartupNamingTheMethod() {
+		this.runner.withBean(VoidService.class)
+			.run((context) -> assertThat(failure(context)).contains("VoidService.fire(String)")
+				.contains("returns void"));
+	}
+
+	@Test
+	void unknownExcludeFailsStartupNamingTheMethod() {
+		this.runner.withBean(UnknownExcludeService.class)
+			.run((context) -> assertThat(failure(context)).contains("UnknownExcludeService.ask(String)")
+				.contains("'requestId'"));
+	}
+
+	@Test
+	void malformedAnnotationFailsStartupNamingTheMethod() {
+		this.runner.withBean(MalformedAnnotationService.class)
+			.run((context) -> assertThat(failure(context)).contains("MalformedAnnotationService.ask(String)")
+				.contains("'purpose' is not a key=value pair"));
+	}
+
+	@Test
+	void badTtlFailsStartupNamingTheMethod() {
+		this.runner.withBean(BadTtlService.class)
+			.run((context) -> assertThat(failure(context)).contains("BadTtlService.ask(String)")
+				.contains("'5 parsecs' is not a duration"));
+	}
+
+	@Test
+	void unknownCacheFailsStartupNamingTheMethodAndTheProperty() {
+		this.runner.withBean(UnknownCacheService.class)
+			.run((context) -> assertThat(failure(context)).contains("UnknownCacheService.ask(String)")
+				.contains("cache 'missing' is not configured")
+				.contains("memoize.caches.missing"));
+	}
+
+	@Test
+	void cacheConfiguredUnderCachesIsAccepted() {
+		this.runner.withBean(UnknownCacheService.class)
+			.withPropertyValues("memoize.caches.missing.type=memory")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void methodsOnTheChangedDefaultCacheAreAccepted() {
+		this.runner.withUserConfiguration(CountingService.Config.class)
+			.withPropertyValues("memoize.default-cache=other")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void everyBadMethodIsReportedTogether() {
+		this.runner.withUserConfiguration(BadServices.class)
+			.run((context) -> assertThat(failure(context)).contains("VoidService.fire(String)")
+				.contains("BadTtlService.ask(String)")
+				.contains("UnknownCacheService.ask(String)"));
+	}
+
+	public static class VoidService {
+
+		@Memoize
+		public void fire(String target) {
+		}
+
+	}
+
+	public static class UnknownExcludeService {
+
+		@Memoize(exclude = "requestId")
+		public String ask(String prompt) {
+			return prompt;
+		}
+
+	}
+
+	public static class MalformedAnnotationService {
+
+		@Memoize(annotation = "purpose")
+		public String ask(String prompt) {
+			return prompt;
+		}
+
+	}
+
+	public static class BadTtlService {
+
+		@Memoize(ttl = "5 parsecs")
+		public String ask(String prompt) {
+			return prompt;
+		}
+
+	}
+
+	public static class UnknownCacheService {
+
+		@Memoize(cache = "missing")
+		public String ask(String prompt) {
+			return prompt;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadServices {
+
+		@Bean
+		VoidService voidService() {
+			return new VoidService();
+		}
+
+		@Bean
+		BadTtlService badTtlService() {
+			return new BadTtlService();
+		}
+
+		@Bean
+		UnknownCacheService unknownCacheService() {
+			return new UnknownCacheService();
+		}
+
+	}
+
+}
