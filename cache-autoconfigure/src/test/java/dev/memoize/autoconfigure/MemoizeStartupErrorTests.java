@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.memoize.Memoize;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import dev.memoize.MemoizeException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,11 +80,39 @@ class MemoizeStartupErrorTests {
 	}
 
 	@Test
+	void monoMethodFailsStartupSayingReactiveTypesAreNotYetSupported() {
+		this.runner.withBean(ReactiveService.class)
+			.run((context) -> assertThat(failure(context)).contains("ReactiveService.ask(String)")
+				.contains("return type Mono is asynchronous"));
+	}
+
+	@Test
+	void fluxMethodFailsStartupSayingReactiveTypesAreNotYetSupported() {
+		this.runner.withBean(ReactiveService.class)
+			.run((context) -> assertThat(failure(context)).contains("ReactiveService.stream(String)")
+				.contains("return type Flux is asynchronous"));
+	}
+
+	@Test
 	void everyBadMethodIsReportedTogether() {
 		this.runner.withUserConfiguration(BadServices.class)
 			.run((context) -> assertThat(failure(context)).contains("VoidService.fire(String)")
 				.contains("BadTtlService.ask(String)")
 				.contains("UnknownCacheService.ask(String)"));
+	}
+
+	public static class ReactiveService {
+
+		@Memoize
+		public Mono<String> ask(String prompt) {
+			return Mono.just(prompt);
+		}
+
+		@Memoize
+		public Flux<String> stream(String prompt) {
+			return Flux.just(prompt);
+		}
+
 	}
 
 	public static class VoidService {
