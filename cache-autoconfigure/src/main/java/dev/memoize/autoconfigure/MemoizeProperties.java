@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import dev.memoize.backend.memory.Eviction;
 
@@ -144,6 +145,14 @@ public class MemoizeProperties {
 
 		private final Memory memory = new Memory();
 
+		private final Disk disk = new Disk();
+
+		private final File file = new File();
+
+		private final Jdbc jdbc = new Jdbc();
+
+		private final Redis redis = new Redis();
+
 		public String getType() {
 			return this.type;
 		}
@@ -162,6 +171,22 @@ public class MemoizeProperties {
 
 		public Memory getMemory() {
 			return this.memory;
+		}
+
+		public Disk getDisk() {
+			return this.disk;
+		}
+
+		public File getFile() {
+			return this.file;
+		}
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
 		}
 
 	}
@@ -196,6 +221,234 @@ public class MemoizeProperties {
 
 		public void setEviction(Eviction eviction) {
 			this.eviction = eviction;
+		}
+
+	}
+
+	/**
+	 * Settings of a disk cache.
+	 */
+	public static class Disk {
+
+		/**
+		 * Directory of the store. Defaults to .memoize/disk/{cache name}.
+		 */
+		private String directory;
+
+		/**
+		 * Most bytes the store keeps; the least recently used entries are evicted beyond
+		 * it.
+		 */
+		private DataSize sizeLimit = DataSize.ofGigabytes(1);
+
+		public String getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(String directory) {
+			this.directory = directory;
+		}
+
+		public DataSize getSizeLimit() {
+			return this.sizeLimit;
+		}
+
+		public void setSizeLimit(DataSize sizeLimit) {
+			this.sizeLimit = sizeLimit;
+		}
+
+	}
+
+	/**
+	 * Settings of a file cache.
+	 */
+	public static class File {
+
+		/**
+		 * Directory of the JSON files. Defaults to .memoize/files/{cache name}.
+		 */
+		private String directory;
+
+		/**
+		 * Most files kept; the least recently written are evicted beyond it.
+		 */
+		private long maxFiles = 100_000;
+
+		public String getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(String directory) {
+			this.directory = directory;
+		}
+
+		public long getMaxFiles() {
+			return this.maxFiles;
+		}
+
+		public void setMaxFiles(long maxFiles) {
+			this.maxFiles = maxFiles;
+		}
+
+	}
+
+	/**
+	 * Settings of a JDBC cache.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * JDBC URL of the cache's own database (SQLite, PostgreSQL, MySQL or MariaDB).
+		 * When unset, the application's DataSource is used if there is one, else SQLite
+		 * at .memoize/{cache name}.db.
+		 */
+		private String url;
+
+		/**
+		 * Login user of the cache's own database.
+		 */
+		private String username;
+
+		/**
+		 * Login password of the cache's own database.
+		 */
+		private String password;
+
+		/**
+		 * Name of the table that holds the entries.
+		 */
+		private String table = "memoize_entries";
+
+		/**
+		 * Most entries kept; the least recently written are evicted beyond it. 0 means no
+		 * limit.
+		 */
+		private long maxEntries = 0;
+
+		/**
+		 * How often expired rows are deleted in the background.
+		 */
+		private Duration purgeInterval = Duration.ofMinutes(5);
+
+		/**
+		 * Largest number of connections of the cache's own pool.
+		 */
+		private int maximumPoolSize = 10;
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+		public long getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(long maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+		public Duration getPurgeInterval() {
+			return this.purgeInterval;
+		}
+
+		public void setPurgeInterval(Duration purgeInterval) {
+			this.purgeInterval = purgeInterval;
+		}
+
+		public int getMaximumPoolSize() {
+			return this.maximumPoolSize;
+		}
+
+		public void setMaximumPoolSize(int maximumPoolSize) {
+			this.maximumPoolSize = maximumPoolSize;
+		}
+
+	}
+
+	/**
+	 * Settings of a Redis cache.
+	 */
+	public static class Redis {
+
+		/**
+		 * URL of the cache's own Redis server (redis://host:port). When unset, the
+		 * application's RedisConnectionFactory is used.
+		 */
+		private String url;
+
+		/**
+		 * Nodes (host:port) of a Redis Cluster, instead of a url.
+		 */
+		private List<String> clusterNodes = new ArrayList<>();
+
+		/**
+		 * Prefix of every Redis key the cache writes. Defaults to memoize:{cache name}:.
+		 */
+		private String keyPrefix;
+
+		/**
+		 * Longest wait for one Redis command.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public List<String> getClusterNodes() {
+			return this.clusterNodes;
+		}
+
+		public void setClusterNodes(List<String> clusterNodes) {
+			this.clusterNodes = clusterNodes;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}
