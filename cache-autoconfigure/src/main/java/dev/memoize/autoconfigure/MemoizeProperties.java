@@ -399,8 +399,9 @@ public class MemoizeProperties {
 	public static class Redis {
 
 		/**
-		 * URL of the cache's own Redis server (redis://host:port). When unset, the
-		 * application's RedisConnectionFactory is used.
+		 * URL of the cache's own Redis server: redis://[user:password@]host[:port][/db],
+		 * rediss:// for TLS, or redis-sentinel://. When neither this nor cluster-nodes is
+		 * set, the application's RedisConnectionFactory is used.
 		 */
 		private String url;
 
@@ -415,7 +416,8 @@ public class MemoizeProperties {
 		private String keyPrefix;
 
 		/**
-		 * Longest wait for one Redis command.
+		 * Longest wait for a connection or one Redis command, on the cache's own
+		 * connections (url or cluster-nodes).
 		 */
 		private Duration timeout = Duration.ofSeconds(2);
 
