@@ -1,0 +1,46 @@
+package dev.memoize.backend.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Opens the HikariCP pool of a cache that has its own database URL.
+ */
+public final class JdbcPools {
+
+	private JdbcPools() {
+	}
+
+	/**
+	 * Opens a pool, with the {@link JdbcDialect#ownPoolProperties() connection settings}
+	 * of the URL's database. The caller closes it, or hands it to
+	 * {@link JdbcBackend#createOwning} which does.
+	 * @param url the JDBC URL of a supported database
+	 * @param username the login user, or {@code null}
+	 * @param password the login password, or {@code null}
+	 * @param maximumPoolSize the most connections, at least 1
+	 * @param cacheName the cache the pool serves, part of the pool's name
+	 * @return the open pool, with one connection established
+	 * @throws IllegalArgumentException if the URL is not one of a supported database
+	 * @throws RuntimeException as HikariCP throws it when no connection can be made
+	 */
+	public static HikariDataSource open(String url, String username, String password, int maximumPoolSize,
+			String cacheName) {
+		JdbcDialect dialect = JdbcDialect.forUrl(url)
+			.orElseThrow(() -> new IllegalArgumentException(
+					"'" + url + "' is not the URL of a supported database; supported are " + JdbcDialect.supported()));
+		if (maximumPoolSize < 1) {
+			throw new IllegalArgumentException("maximumPoolSize must be at least 1, was " + maximumPoolSize);
+		}
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(url);
+		config.setUsername(username);
+		config.setPassword(password);
+		config.setMaximumPoolSize(maximumPoolSize);
+		config.setMinimumIdle(Math.min(2, maximumPoolSize));
+		config.setPoolName("memoize-" + cacheName);
+		dialect.ownPoolProperties().forEach(config::addDataSourceProperty);
+		return new HikariDataSource(config);
+	}
+
+}
