@@ -8,6 +8,12 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 public final class JdbcPools {
 
+	/**
+	 * The smallest pool: Flyway holds two connections at once while it migrates the table
+	 * of a PostgreSQL or MySQL database.
+	 */
+	public static final int MIN_POOL_SIZE = 2;
+
 	private JdbcPools() {
 	}
 
@@ -18,10 +24,11 @@ public final class JdbcPools {
 	 * @param url the JDBC URL of a supported database
 	 * @param username the login user, or {@code null}
 	 * @param password the login password, or {@code null}
-	 * @param maximumPoolSize the most connections, at least 1
+	 * @param maximumPoolSize the most connections, at least {@value #MIN_POOL_SIZE}
 	 * @param cacheName the cache the pool serves, part of the pool's name
 	 * @return the open pool, with one connection established
-	 * @throws IllegalArgumentException if the URL is not one of a supported database
+	 * @throws IllegalArgumentException if the URL is not one of a supported database or
+	 * the pool size is too small
 	 * @throws RuntimeException as HikariCP throws it when no connection can be made
 	 */
 	public static HikariDataSource open(String url, String username, String password, int maximumPoolSize,
@@ -29,8 +36,9 @@ public final class JdbcPools {
 		JdbcDialect dialect = JdbcDialect.forUrl(url)
 			.orElseThrow(() -> new IllegalArgumentException(
 					"'" + url + "' is not the URL of a supported database; supported are " + JdbcDialect.supported()));
-		if (maximumPoolSize < 1) {
-			throw new IllegalArgumentException("maximumPoolSize must be at least 1, was " + maximumPoolSize);
+		if (maximumPoolSize < MIN_POOL_SIZE) {
+			throw new IllegalArgumentException("maximumPoolSize must be at least " + MIN_POOL_SIZE
+					+ " (Flyway holds two connections while it migrates), was " + maximumPoolSize);
 		}
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);

@@ -68,6 +68,14 @@ final class TestDatabase implements AutoCloseable {
 		return this.pool;
 	}
 
+	String url() {
+		return this.pool.getJdbcUrl();
+	}
+
+	boolean isClosed() {
+		return this.pool.isClosed();
+	}
+
 	JdbcOptions options() {
 		return this.options;
 	}
