@@ -1,5 +1,10 @@
 package dev.memoize.backend.jdbc;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -19,8 +24,8 @@ public final class JdbcPools {
 
 	/**
 	 * Opens a pool, with the {@link JdbcDialect#ownPoolProperties() connection settings}
-	 * of the URL's database. The caller closes it, or hands it to
-	 * {@link JdbcBackend#createOwning} which does.
+	 * of the URL's database. The directory of a SQLite file is created if need be. The
+	 * caller closes it, or hands it to {@link JdbcBackend#createOwning} which does.
 	 * @param url the JDBC URL of a supported database
 	 * @param username the login user, or {@code null}
 	 * @param password the login password, or {@code null}
@@ -40,6 +45,9 @@ public final class JdbcPools {
 			throw new IllegalArgumentException("maximumPoolSize must be at least " + MIN_POOL_SIZE
 					+ " (Flyway holds two connections while it migrates), was " + maximumPoolSize);
 		}
+		if (dialect == JdbcDialect.SQLITE) {
+			createDirectoryOf(url);
+		}
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
 		config.setUsername(username);
@@ -49,6 +57,26 @@ public final class JdbcPools {
 		config.setPoolName("memoize-" + cacheName);
 		dialect.ownPoolProperties().forEach(config::addDataSourceProperty);
 		return new HikariDataSource(config);
+	}
+
+	/**
+	 * Creates the directory of a SQLite database file, which SQLite does not. URLs of an
+	 * in-memory database or a {@code file:} URI are left as they are.
+	 */
+	private static void createDirectoryOf(String url) {
+		String file = url.substring("jdbc:sqlite:".length());
+		int options = file.indexOf('?');
+		file = (options >= 0) ? file.substring(0, options) : file;
+		if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:")) {
+			return;
+		}
+		Path parent = Path.of(file).toAbsolutePath().getParent();
+		try {
+			Files.createDirectories(parent);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the directory " + parent + " of SQLite database " + file, ex);
+		}
 	}
 
 }
