@@ -1,17 +1,13 @@
 package dev.memoize.backend.jdbc;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -61,7 +57,7 @@ public final class JdbcBackend implements CacheBackend {
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcBackend.class);
 
-	private static final int HOUSEKEEPING_BATCH = 1000;
+	private static final int BATCH = 1000;
 
 	private static final int WRITE_ATTEMPTS = 3;
 
@@ -71,23 +67,13 @@ public final class JdbcBackend implements CacheBackend {
 
 	private final Clock clock;
 
-	private final Consumer<String> evictionListener;
-
 	private final EntryTable table;
 
 	private final WriteStamps stamps;
 
-	private final ScheduledExecutorService housekeeping;
+	private final Housekeeping housekeeping;
 
 	private final AutoCloseable ownedDataSource;
-
-	private final long trimEvery;
-
-	private final AtomicLong writesSinceTrim = new AtomicLong();
-
-	private final AtomicBoolean trimming = new AtomicBoolean();
-
-	private final AtomicBoolean purgeFailing = new AtomicBoolean();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -96,23 +82,27 @@ public final class JdbcBackend implements CacheBackend {
 		this.cacheName = context.cacheName();
 		this.options = options;
 		this.clock = context.clock();
-		this.evictionListener = context.evictionListener();
 		this.ownedDataSource = ownedDataSource;
-		JdbcDialect dialect = JdbcDialect.of(dataSource);
+		JdbcDialect dialect = dialect(dataSource);
 		JdbcSchema.migrate(dataSource, dialect, options, this.cacheName);
 		// a data source of its own, so that a transaction the caller has bound to the
 		// application's data source is never joined
 		DataSource detached = new DelegatingDataSource(dataSource);
 		this.table = new EntryTable(detached, dialect, options.table(), this.cacheName);
 		this.stamps = new WriteStamps(this.clock);
-		this.trimEvery = Math.max(1, Math.min(HOUSEKEEPING_BATCH, options.maxEntries() / 100));
-		this.housekeeping = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "memoize-jdbc-" + this.cacheName);
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = options.purgeInterval().toMillis();
-		this.housekeeping.scheduleWithFixedDelay(this::purgeInBackground, interval, interval, TimeUnit.MILLISECONDS);
+		this.housekeeping = new Housekeeping(this.table, this.cacheName, options, this.clock,
+				context.evictionListener());
+	}
+
+	private JdbcDialect dialect(DataSource dataSource) {
+		try {
+			return JdbcDialect.of(dataSource);
+		}
+		catch (SQLException ex) {
+			throw new BackendException(
+					"Cache '" + this.cacheName + "' cannot connect to its database to recognize it: " + ex.getMessage(),
+					ex);
+		}
 	}
 
 	/**
@@ -207,17 +197,7 @@ public final class JdbcBackend implements CacheBackend {
 			this.table.upsert(entries, this.stamps::next);
 			return null;
 		});
-		if (this.options.maxEntries() > 0 && this.writesSinceTrim.addAndGet(entries.size()) >= this.trimEvery) {
-			this.writesSinceTrim.set(0);
-			try {
-				evictBeyondLimit();
-			}
-			catch (BackendException ex) {
-				// the entries are written; the next write tries again
-				logger.debug("Cache '{}' cannot evict entries beyond max-entries: {}", this.cacheName, ex.getMessage());
-				this.writesSinceTrim.set(this.trimEvery);
-			}
-		}
+		this.housekeeping.written(entries.size());
 	}
 
 	@Override
@@ -235,7 +215,7 @@ public final class JdbcBackend implements CacheBackend {
 			String after = null;
 			List<CacheEntry> rows;
 			do {
-				rows = this.table.outlines(filter, after, HOUSEKEEPING_BATCH);
+				rows = this.table.outlines(filter, after, BATCH);
 				List<String> selected = new ArrayList<>();
 				for (CacheEntry row : rows) {
 					if (beyondPrefix(filter, row)) {
@@ -251,7 +231,7 @@ public final class JdbcBackend implements CacheBackend {
 					removed += deleted ? 1 : 0;
 				}
 			}
-			while (rows.size() == HOUSEKEEPING_BATCH);
+			while (rows.size() == BATCH);
 			return removed;
 		});
 	}
@@ -271,7 +251,7 @@ public final class JdbcBackend implements CacheBackend {
 	 */
 	private EntryPage page(EntryFilter filter, String cursor, int limit) {
 		long now = now();
-		int fetch = Math.min(limit, HOUSEKEEPING_BATCH) + 1;
+		int fetch = Math.min(limit, BATCH) + 1;
 		List<CacheEntry> page = new ArrayList<>();
 		String after = cursor;
 		while (true) {
@@ -309,86 +289,23 @@ public final class JdbcBackend implements CacheBackend {
 	/**
 	 * Deletes the rows of this cache that have expired by the context's clock, telling
 	 * the eviction listener each key. Runs every {@link JdbcOptions#purgeInterval()} on
-	 * the backend's own thread; may also be called directly.
+	 * the backend's own thread.
 	 * @return how many rows were deleted
 	 * @throws BackendException if the database fails
 	 */
 	long purgeExpired() {
-		return call("purge expired entries", () -> {
-			long now = now();
-			long purged = 0;
-			List<String> keys;
-			do {
-				keys = this.table.expiredKeys(now, HOUSEKEEPING_BATCH);
-				purged += evicted(keys, this.table.deleteExpired(keys, now));
-			}
-			while (keys.size() == HOUSEKEEPING_BATCH);
-			return purged;
-		});
+		return this.housekeeping.purgeExpired();
 	}
 
 	/**
 	 * Deletes the rows of this cache written longest ago until at most
-	 * {@link JdbcOptions#maxEntries()} remain, telling the eviction listener each key. A
-	 * row written again since it was read is kept. Called after writes; does nothing
-	 * without a limit or while another thread is at it.
+	 * {@link JdbcOptions#maxEntries()} remain, telling the eviction listener each key.
+	 * Runs after writes.
 	 * @return how many rows were deleted
 	 * @throws BackendException if the database fails
 	 */
 	long evictBeyondLimit() {
-		if (this.options.maxEntries() <= 0 || !this.trimming.compareAndSet(false, true)) {
-			return 0;
-		}
-		try {
-			return call("evict entries beyond max-entries", () -> {
-				long excess = this.table.countAll() - this.options.maxEntries();
-				long evicted = 0;
-				while (excess > 0) {
-					List<EntryTable.Written> oldest = this.table.oldest((int) Math.min(excess, HOUSEKEEPING_BATCH));
-					if (oldest.isEmpty()) {
-						break;
-					}
-					long deleted = evicted(oldest.stream().map(EntryTable.Written::key).toList(),
-							this.table.deleteUnchanged(oldest));
-					evicted += deleted;
-					excess -= deleted;
-					if (deleted == 0) {
-						excess = this.table.countAll() - this.options.maxEntries();
-					}
-				}
-				return evicted;
-			});
-		}
-		finally {
-			this.trimming.set(false);
-		}
-	}
-
-	private long evicted(List<String> keys, boolean[] deleted) {
-		long count = 0;
-		for (int i = 0; i < deleted.length; i++) {
-			if (deleted[i]) {
-				count++;
-				this.evictionListener.accept(keys.get(i));
-			}
-		}
-		return count;
-	}
-
-	private void purgeInBackground() {
-		try {
-			long purged = purgeExpired();
-			if (this.purgeFailing.compareAndSet(true, false)) {
-				logger.info("Cache '{}' purges expired entries again", this.cacheName);
-			}
-			logger.debug("Cache '{}' purged {} expired entries", this.cacheName, purged);
-		}
-		catch (RuntimeException ex) {
-			if (this.purgeFailing.compareAndSet(false, true)) {
-				logger.warn("Cache '{}' cannot purge expired entries; will retry every {}: {}", this.cacheName,
-						this.options.purgeInterval(), ex.getMessage());
-			}
-		}
+		return this.housekeeping.evictBeyondLimit();
 	}
 
 	/**
@@ -400,15 +317,7 @@ public final class JdbcBackend implements CacheBackend {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
-		this.housekeeping.shutdownNow();
-		try {
-			if (!this.housekeeping.awaitTermination(10, TimeUnit.SECONDS)) {
-				logger.warn("Cache '{}' purge thread did not stop within 10 seconds", this.cacheName);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.housekeeping.close();
 		if (this.ownedDataSource != null) {
 			closeQuietly(this.ownedDataSource, null);
 		}

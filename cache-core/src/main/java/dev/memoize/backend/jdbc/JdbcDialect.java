@@ -8,8 +8,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import dev.memoize.backend.BackendException;
-
 /**
  * What differs between the databases the {@code jdbc} backend supports: how a URL and a
  * connection are recognized, the folder of the schema migrations (column types and their
@@ -90,15 +88,12 @@ public enum JdbcDialect {
 	 * @param dataSource the data source
 	 * @return the dialect
 	 * @throws IllegalArgumentException if the database is not one the backend supports
-	 * @throws BackendException if no connection can be had
+	 * @throws SQLException if no connection can be had
 	 */
-	public static JdbcDialect of(DataSource dataSource) {
+	static JdbcDialect of(DataSource dataSource) throws SQLException {
 		String product;
 		try (Connection connection = dataSource.getConnection()) {
 			product = connection.getMetaData().getDatabaseProductName();
-		}
-		catch (SQLException ex) {
-			throw new BackendException("Cannot connect to the database to recognize it: " + ex.getMessage(), ex);
 		}
 		return forProductName(product).orElseThrow(() -> new IllegalArgumentException("The database is " + product
 				+ ", which the jdbc backend does not support; it supports " + supported()));

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import dev.memoize.CacheEntry;
 import dev.memoize.EntryFilter;
 import dev.memoize.backend.BackendContext;
@@ -81,6 +85,11 @@ class JdbcBackendTests {
 			database.close();
 		}
 
+		@Test
+		void writesInsideACallersTransactionCommitOnTheirOwn() {
+			assertWritesCommitOnTheirOwnInsideACallersTransaction();
+		}
+
 		@Override
 		TestDatabase database() {
 			return database;
@@ -101,6 +110,11 @@ class JdbcBackendTests {
 		@AfterAll
 		static void drop() {
 			database.close();
+		}
+
+		@Test
+		void writesInsideACallersTransactionCommitOnTheirOwn() {
+			assertWritesCommitOnTheirOwnInsideACallersTransaction();
 		}
 
 		@Override
@@ -159,6 +173,23 @@ class JdbcBackendTests {
 
 		static MemoKey key(String key) {
 			return new MemoKey(key, "f", Map.of());
+		}
+
+		/**
+		 * Writes an entry inside a transaction of the caller on the same data source,
+		 * then rolls that transaction back. (Not on SQLite, whose one writer would wait
+		 * for the caller's transaction.)
+		 */
+		void assertWritesCommitOnTheirOwnInsideACallersTransaction() {
+			JdbcBackend backend = backend("c", database().options());
+			TransactionTemplate caller = new TransactionTemplate(
+					new DataSourceTransactionManager(database().dataSource()));
+			caller.executeWithoutResult((status) -> {
+				new JdbcTemplate(database().dataSource()).queryForObject("SELECT 1", Integer.class);
+				backend.put(entry("k", "v"));
+				status.setRollbackOnly();
+			});
+			assertThat(backend.get(key("k"))).isInstanceOf(Lookup.Hit.class);
 		}
 
 		@Test
