@@ -314,6 +314,14 @@ class JdbcBackendTests {
 		}
 
 		@Test
+		void put_storesTenMebibytesOfZeroBytes() {
+			JdbcBackend backend = backend("c", database().options());
+			byte[] zeros = new byte[10 * 1024 * 1024];
+			backend.put(entry("k", "v").withOutput(new EncodedValue(EncodedValue.JAVA, zeros)));
+			assertThat(output(backend.get(key("k")))).isEqualTo(new EncodedValue(EncodedValue.JAVA, zeros));
+		}
+
+		@Test
 		void cachesSharingATableNeverSeeEachOthersEntries() {
 			JdbcBackend left = backend("left", database().options());
 			JdbcBackend right = backend("right", database().options());
