@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -156,6 +157,11 @@ class JdbcBackendConfigurationTests {
 		finally {
 			for (String suffix : new String[] { "", "-wal", "-shm" }) {
 				Files.deleteIfExists(Path.of(file + suffix));
+			}
+			try (Stream<Path> left = Files.list(file.getParent())) {
+				if (left.findAny().isEmpty()) {
+					Files.delete(file.getParent());
+				}
 			}
 		}
 	}
