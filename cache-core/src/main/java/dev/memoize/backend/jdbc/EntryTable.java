@@ -1,5 +1,6 @@
 package dev.memoize.backend.jdbc;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -162,8 +163,8 @@ final class EntryTable {
 				+ where(filter, after, parameters) + " ORDER BY entry_key LIMIT :limit";
 		return this.named.query(sql, parameters,
 				(rs, row) -> CacheEntry.of(rs.getString("entry_key"),
-						new String(rs.getBytes("func"), java.nio.charset.StandardCharsets.UTF_8), null, null,
-						EntryRows.metadata(rs), Instant.EPOCH, null));
+						new String(rs.getBytes("func"), StandardCharsets.UTF_8), null, null, EntryRows.metadata(rs),
+						Instant.EPOCH, null));
 	}
 
 	/**
