@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -34,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration
 @EnableConfigurationProperties(MemoizeProperties.class)
 @Import({ MemoizeProxyConfiguration.class, MemoryBackendConfiguration.class, NoopBackendConfiguration.class,
-		CallbackBackendConfiguration.class, FileBackendConfiguration.class, RedisBackendConfiguration.class })
+		CallbackBackendConfiguration.class, FileBackendConfiguration.class, JdbcBackendConfiguration.class,
+		RedisBackendConfiguration.class })
 public class MemoizeAutoConfiguration {
 
 	/** Name of the clock bean that decides creation and expiry times. */
@@ -83,8 +85,15 @@ public class MemoizeAutoConfiguration {
 		}
 	}
 
+	/**
+	 * The caches. Created after the application's database initializers (its Flyway or
+	 * Liquibase migrations, its schema scripts) have run, so that a {@code jdbc} cache
+	 * creating its table in the application's database cannot make the application's own
+	 * Flyway find a schema it did not expect.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(MemoCacheManager.class)
+	@DependsOnDatabaseInitialization
 	DefaultMemoCacheManager memoCacheManager(MemoizeProperties properties,
 			ObjectProvider<CacheBackendFactory> factories, KeyGenerator keyGenerator, ValueCodec codec,
 			@Qualifier(CLOCK_BEAN) Clock clock, ObjectProvider<MemoizeListener> listeners) {

@@ -315,7 +315,10 @@ public class MemoizeProperties {
 		private String password;
 
 		/**
-		 * Name of the table that holds the entries.
+		 * Name of the table that holds the entries: lowercase letters, digits and
+		 * underscores, at most 40 characters. Caches may share a table; each sees only
+		 * its own rows. Its Flyway history is memoize_schema_history for the default
+		 * table, {table}_schema_history for another.
 		 */
 		private String table = "memoize_entries";
 
@@ -331,7 +334,7 @@ public class MemoizeProperties {
 		private Duration purgeInterval = Duration.ofMinutes(5);
 
 		/**
-		 * Largest number of connections of the cache's own pool.
+		 * Largest number of connections of the cache's own pool, at least 2.
 		 */
 		private int maximumPoolSize = 10;
 

@@ -1,0 +1,1 @@
+INSERT INTO app_orders (id, item) VALUES (1, 'tea');
