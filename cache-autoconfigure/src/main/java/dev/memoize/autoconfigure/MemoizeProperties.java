@@ -132,8 +132,8 @@ public class MemoizeProperties {
 	public static class Cache {
 
 		/**
-		 * Backend type: memory, noop or callback, or the type of a CacheBackendFactory
-		 * bean.
+		 * Backend type: memory, disk, file, jdbc, redis, noop or callback, or the type of a
+		 * CacheBackendFactory bean.
 		 */
 		private String type = "memory";
 
