@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration
 @EnableConfigurationProperties(MemoizeProperties.class)
 @Import({ MemoizeProxyConfiguration.class, MemoryBackendConfiguration.class, NoopBackendConfiguration.class,
-		CallbackBackendConfiguration.class })
+		CallbackBackendConfiguration.class, DiskBackendConfiguration.class })
 public class MemoizeAutoConfiguration {
 
 	/** Name of the clock bean that decides creation and expiry times. */
