@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Random point reads that hit: one of {@value DiskFixture#ENTRIES} entries of
- * {@value DiskFixture#VALUE_SIZE} bytes, picked uniformly, read by its 64-hex key.
+ * Random point reads that hit: one of {@value DiskData.ENTRIES} entries of
+ * {@value DiskData#VALUE_SIZE} bytes, picked uniformly, read by its 64-hex key.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Committed writes into a store of {@value DiskFixture#ENTRIES} entries: one put, or a
- * batch of {@value #BATCH} puts in one commit, each of {@value DiskFixture#VALUE_SIZE}
- * bytes under a key picked uniformly among the stored ones (so the store keeps its size).
+ * Committed writes into a store of {@value DiskData.ENTRIES} entries: one put, or a batch
+ * of {@value #BATCH} puts in one commit, each of {@value DiskData#VALUE_SIZE} bytes under
+ * a key picked uniformly among the stored ones (so the store keeps its size).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -14,7 +14,7 @@ public class Picker {
 	private final SplittableRandom random = new SplittableRandom(7);
 
 	int next() {
-		return this.random.nextInt(DiskFixture.ENTRIES);
+		return this.random.nextInt(DiskData.ENTRIES);
 	}
 
 }

@@ -2,10 +2,15 @@ package dev.memoize.benchmarks.disk;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -85,6 +90,31 @@ final class RocksDbStore implements KeyValueStore {
 	void settle() {
 		try {
 			this.db.compactRange();
+		}
+		catch (RocksDBException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Compacts every column family of the closed database in a directory, as
+	 * {@link #settle()} does.
+	 * @param directory the directory
+	 */
+	static void compact(Path directory) {
+		try (Options options = new Options()) {
+			List<ColumnFamilyDescriptor> families = new ArrayList<>();
+			for (byte[] name : RocksDB.listColumnFamilies(options, directory.toString())) {
+				families.add(new ColumnFamilyDescriptor(name));
+			}
+			List<ColumnFamilyHandle> handles = new ArrayList<>();
+			try (DBOptions dbOptions = new DBOptions();
+					RocksDB db = RocksDB.open(dbOptions, directory.toString(), families, handles)) {
+				for (ColumnFamilyHandle handle : handles) {
+					db.compactRange(handle);
+					handle.close();
+				}
+			}
 		}
 		catch (RocksDBException ex) {
 			throw new IllegalStateException(ex);

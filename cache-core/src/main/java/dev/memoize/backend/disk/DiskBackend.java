@@ -49,8 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>The size limit bounds the approximate bytes of the entries: their keys, records and
  * recency stamps before compression. Beyond it, the least recently read or written
  * entries are evicted and reported to the context's eviction listener. The recency order
- * is kept in the heap (about 200 bytes per entry) and stored beside the records, so it is
- * rebuilt when the directory is opened again.</li>
+ * is kept in the heap (about 200 bytes per entry); the tick of each write is stored with
+ * the record and the ticks of reads are stored in pages of {@value #TOUCH_BATCH}, so the
+ * order is rebuilt when the directory is opened again (a crash may forget the last reads,
+ * never an entry).</li>
  * <li>Expiry is decided by the context's clock: an expired entry is never returned and is
  * deleted when met.</li>
  * <li>{@link #scan} visits the records in key order; the cursor is the last key
@@ -67,8 +69,11 @@ public class DiskBackend implements CacheBackend {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiskBackend.class);
 
-	/** Reads whose recency is stored together in one write. */
+	/** Reads whose recency is stored together in one page. */
 	static final int TOUCH_BATCH = 1024;
+
+	/** Pages written together when the pages of reads are rewritten. */
+	private static final int PAGES_PER_WRITE = 64;
 
 	/** Records a scan examines beyond its page size before it returns a shorter page. */
 	private static final int SCAN_BUDGET = 10_000;
@@ -100,6 +105,12 @@ public class DiskBackend implements CacheBackend {
 
 	private boolean closed;
 
+	/** Sequence number of the next page of reads; guarded by the write lock. */
+	private long nextPage;
+
+	/** How many pages of reads are stored; guarded by the write lock. */
+	private long storedPages;
+
 	private final AtomicLong corruptRecords = new AtomicLong();
 
 	/**
@@ -123,7 +134,10 @@ public class DiskBackend implements CacheBackend {
 		this.evictionListener = context.evictionListener();
 		this.store = openStore();
 		try {
-			this.recency = RecencyList.restore(readStamps());
+			this.recency = RecencyList.restore(readStamps(), readPages());
+			if (this.storedPages > pageBudget()) {
+				rewriteReads();
+			}
 			List<String> evicted = evict();
 			evicted.forEach(this.evictionListener);
 		}
@@ -177,6 +191,22 @@ public class DiskBackend implements CacheBackend {
 		return stamps;
 	}
 
+	private List<ReadPages.Read> readPages() throws RocksDBException {
+		List<ReadPages.Read> reads = new ArrayList<>();
+		try (RocksIterator iterator = this.store.readPageIterator()) {
+			for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
+				long sequence = ReadPages.sequence(iterator.key());
+				if (sequence >= 0) {
+					ReadPages.decode(iterator.value(), reads);
+					this.nextPage = Math.max(this.nextPage, sequence + 1);
+					this.storedPages++;
+				}
+			}
+			iterator.status();
+		}
+		return reads;
+	}
+
 	/**
 	 * The directory of the store.
 	 * @return the absolute directory
@@ -213,6 +243,20 @@ public class DiskBackend implements CacheBackend {
 	 */
 	long corruptRecords() {
 		return this.corruptRecords.get();
+	}
+
+	/**
+	 * How many pages of read ticks are stored.
+	 * @return the count
+	 */
+	long storedReadPages() {
+		this.writeLock.lock();
+		try {
+			return this.storedPages;
+		}
+		finally {
+			this.writeLock.unlock();
+		}
 	}
 
 	@Override
@@ -286,7 +330,7 @@ public class DiskBackend implements CacheBackend {
 		this.writeLock.lock();
 		try {
 			if (this.recency.touch(key) && this.recency.touchedCount() >= TOUCH_BATCH) {
-				storeTouched();
+				storeReads();
 			}
 		}
 		finally {
@@ -295,19 +339,61 @@ public class DiskBackend implements CacheBackend {
 	}
 
 	/**
-	 * Stores the recency of the entries read since the last time. Best effort: a failure
-	 * costs only recency after a restart, so it is logged.
+	 * Stores the ticks of the entries read since the last time as one page, so recency
+	 * survives a restart. Best effort: a failure costs only recency after a restart, so
+	 * it is logged. Called with the write lock held.
 	 */
-	private void storeTouched() {
+	private void storeReads() {
+		List<ReadPages.Read> reads = this.recency.drainTouched();
+		if (reads.isEmpty()) {
+			return;
+		}
 		try (DiskStore.Changes changes = this.store.changes()) {
-			for (Map.Entry<String, byte[]> stamp : this.recency.drainTouched().entrySet()) {
-				changes.stamp(bytes(stamp.getKey()), stamp.getValue());
-			}
+			changes.readPage(this.nextPage, ReadPages.encode(reads));
 			this.store.apply(changes);
+			this.nextPage++;
+			this.storedPages++;
+			if (this.storedPages > pageBudget()) {
+				rewriteReads();
+			}
 		}
 		catch (RocksDBException | RuntimeException ex) {
 			logger.debug("Disk cache '{}' could not store the recency of read entries", this.cacheName, ex);
 		}
+	}
+
+	/**
+	 * The most pages of reads kept before they are rewritten: twice what the reads still
+	 * relevant take, so rewriting costs reads a constant share.
+	 */
+	private long pageBudget() {
+		return 2L * (this.recency.readSinceWrite() / TOUCH_BATCH + 1) + 16;
+	}
+
+	/**
+	 * Replaces the stored pages of reads by pages of only the reads still relevant: those
+	 * of entries not written since. New pages are written before old ones are deleted, so
+	 * a crash in between leaves duplicates, never a loss. Called with the write lock
+	 * held.
+	 */
+	private void rewriteReads() throws RocksDBException {
+		List<ReadPages.Read> reads = this.recency.reads();
+		long firstNew = this.nextPage;
+		for (int start = 0; start < reads.size(); start += TOUCH_BATCH * PAGES_PER_WRITE) {
+			try (DiskStore.Changes changes = this.store.changes()) {
+				int end = Math.min(reads.size(), start + TOUCH_BATCH * PAGES_PER_WRITE);
+				for (int page = start; page < end; page += TOUCH_BATCH) {
+					changes.readPage(this.nextPage++,
+							ReadPages.encode(reads.subList(page, Math.min(end, page + TOUCH_BATCH))));
+				}
+				this.store.apply(changes);
+			}
+		}
+		try (DiskStore.Changes changes = this.store.changes()) {
+			changes.deleteReadPages(0, firstNew);
+			this.store.apply(changes);
+		}
+		this.storedPages = this.nextPage - firstNew;
 	}
 
 	@Override
@@ -626,7 +712,7 @@ public class DiskBackend implements CacheBackend {
 			this.closed = true;
 			this.writeLock.lock();
 			try {
-				storeTouched();
+				storeReads();
 			}
 			finally {
 				this.writeLock.unlock();

@@ -24,8 +24,8 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The RocksDB database of one disk cache, in its directory: the records by key in one
- * column family, the recency stamps by key in another, both changed together in atomic
- * write batches.
+ * column family, the recency stamps by key in a second, changed together in atomic write
+ * batches, and {@linkplain ReadPages pages of read ticks} in a third.
  *
  * <p>
  * Every write goes through the write-ahead log (never disabled) before it returns, so a
@@ -50,6 +50,8 @@ final class DiskStore implements AutoCloseable {
 
 	private static final byte[] STAMPS = "stamps".getBytes(StandardCharsets.UTF_8);
 
+	private static final byte[] READS = "reads".getBytes(StandardCharsets.UTF_8);
+
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
 	private final WriteOptions writeOptions;
@@ -59,6 +61,8 @@ final class DiskStore implements AutoCloseable {
 	private final ColumnFamilyHandle records;
 
 	private final ColumnFamilyHandle stamps;
+
+	private final ColumnFamilyHandle reads;
 
 	private DiskStore(Path directory) throws RocksDBException {
 		try {
@@ -77,7 +81,8 @@ final class DiskStore implements AutoCloseable {
 			List<ColumnFamilyDescriptor> families = List.of(
 					new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions),
 					new ColumnFamilyDescriptor(RECORDS, columnOptions),
-					new ColumnFamilyDescriptor(STAMPS, columnOptions));
+					new ColumnFamilyDescriptor(STAMPS, columnOptions),
+					new ColumnFamilyDescriptor(READS, columnOptions));
 			List<ColumnFamilyHandle> handles = new ArrayList<>();
 			this.db = RocksDB.open(options, directory.toString(), families, handles);
 			for (ColumnFamilyHandle handle : handles) {
@@ -85,6 +90,7 @@ final class DiskStore implements AutoCloseable {
 			}
 			this.records = handles.get(1);
 			this.stamps = handles.get(2);
+			this.reads = handles.get(3);
 		}
 		catch (RocksDBException | RuntimeException ex) {
 			closeResources();
@@ -140,6 +146,14 @@ final class DiskStore implements AutoCloseable {
 	 */
 	RocksIterator stampIterator() {
 		return this.db.newIterator(this.stamps);
+	}
+
+	/**
+	 * Iterates the pages of read ticks in sequence order. Close it.
+	 * @return the iterator
+	 */
+	RocksIterator readPageIterator() {
+		return this.db.newIterator(this.reads);
 	}
 
 	/**
@@ -200,8 +214,12 @@ final class DiskStore implements AutoCloseable {
 			this.batch.put(DiskStore.this.stamps, key, stamp);
 		}
 
-		void stamp(byte[] key, byte[] stamp) throws RocksDBException {
-			this.batch.put(DiskStore.this.stamps, key, stamp);
+		void readPage(long sequence, byte[] page) throws RocksDBException {
+			this.batch.put(DiskStore.this.reads, ReadPages.key(sequence), page);
+		}
+
+		void deleteReadPages(long fromSequence, long toSequence) throws RocksDBException {
+			this.batch.deleteRange(DiskStore.this.reads, ReadPages.key(fromSequence), ReadPages.key(toSequence));
 		}
 
 		void delete(byte[] key) throws RocksDBException {

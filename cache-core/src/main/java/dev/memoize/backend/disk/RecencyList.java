@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The heap side of the size limit: every stored key with its size and last-access tick,
- * least recently used first, and the total of the sizes. Reads and writes move a key to
- * the most recent end. Each key's tick and size are also stored (as a {@linkplain #stamp
- * stamp}) next to its record, so the order is rebuilt when the store is opened again;
- * ticks of reads are written in batches ({@link #drainTouched}), so a crash may forget
- * the most recent reads, never an entry.
+ * The heap side of the size limit: every stored key with its size and last-use tick,
+ * least recently used first, and the total of the sizes. Writes and reads move a key to
+ * the most recent end; ticks grow with every use and are never reused.
  *
  * <p>
- * Kept in the heap because reads must stay cheap: a read costs a map update here instead
- * of a write to the store. About 200 bytes of heap per entry.
+ * Kept in the heap so that a read costs a map update instead of a write to the store:
+ * about 200 bytes per entry. It is rebuilt when the store is opened again from what the
+ * backend stores beside the records: each key's {@link Stamp} (its size and the tick of
+ * its last write, written with the record) and {@linkplain ReadPages pages of read
+ * ticks}, written for {@link #drainTouched() batches of reads}.
  *
  * <p>
  * Not thread-safe: the backend guards it with its write lock.
@@ -38,20 +38,39 @@ final class RecencyList {
 
 	private long lastTick;
 
+	private int readSinceWrite;
+
 	/**
-	 * Rebuilds the list from stored stamps.
+	 * Rebuilds the list from stored stamps and read ticks.
 	 * @param stamps every stored key's stamp, in any order
+	 * @param reads read ticks by key, in any order; those of keys without a stamp, or
+	 * older than the key's stamp, are ignored
 	 * @return the list, oldest tick first
 	 */
-	static RecencyList restore(List<Stamp> stamps) {
-		List<Stamp> ordered = new ArrayList<>(stamps);
-		ordered.sort(Comparator.comparingLong(Stamp::tick));
-		RecencyList list = new RecencyList();
-		for (Stamp stamp : ordered) {
-			Slot previous = list.slots.put(stamp.key(), new Slot(stamp.tick(), stamp.size()));
-			list.totalBytes += stamp.size() - ((previous != null) ? previous.size : 0);
-			list.lastTick = Math.max(list.lastTick, stamp.tick());
+	static RecencyList restore(List<Stamp> stamps, Iterable<ReadPages.Read> reads) {
+		Map<String, Slot> byKey = new LinkedHashMap<>();
+		long lastTick = 0;
+		for (Stamp stamp : stamps) {
+			byKey.put(stamp.key(), new Slot(stamp.tick(), stamp.size()));
+			lastTick = Math.max(lastTick, stamp.tick());
 		}
+		for (ReadPages.Read read : reads) {
+			Slot slot = byKey.get(read.key());
+			if (slot != null && read.tick() > slot.tick) {
+				slot.tick = read.tick();
+				slot.read = true;
+			}
+			lastTick = Math.max(lastTick, read.tick());
+		}
+		List<Map.Entry<String, Slot>> ordered = new ArrayList<>(byKey.entrySet());
+		ordered.sort(Comparator.comparingLong((Map.Entry<String, Slot> entry) -> entry.getValue().tick));
+		RecencyList list = new RecencyList();
+		for (Map.Entry<String, Slot> entry : ordered) {
+			list.slots.put(entry.getKey(), entry.getValue());
+			list.totalBytes += entry.getValue().size;
+			list.readSinceWrite += entry.getValue().read ? 1 : 0;
+		}
+		list.lastTick = lastTick;
 		return list;
 	}
 
@@ -64,9 +83,13 @@ final class RecencyList {
 	byte[] written(String key, int size) {
 		Slot slot = new Slot(++this.lastTick, size);
 		Slot previous = this.slots.put(key, slot);
-		this.totalBytes += size - ((previous != null) ? previous.size : 0);
+		if (previous != null) {
+			this.totalBytes -= previous.size;
+			this.readSinceWrite -= previous.read ? 1 : 0;
+		}
+		this.totalBytes += size;
 		this.touched.remove(key);
-		return stamp(slot);
+		return ByteBuffer.allocate(STAMP_SIZE).putLong(slot.tick).putInt(size).array();
 	}
 
 	/**
@@ -80,6 +103,10 @@ final class RecencyList {
 			return false;
 		}
 		slot.tick = ++this.lastTick;
+		if (!slot.read) {
+			slot.read = true;
+			this.readSinceWrite++;
+		}
 		this.touched.add(key);
 		return true;
 	}
@@ -96,6 +123,7 @@ final class RecencyList {
 			return false;
 		}
 		this.totalBytes -= slot.size;
+		this.readSinceWrite -= slot.read ? 1 : 0;
 		return true;
 	}
 
@@ -111,6 +139,7 @@ final class RecencyList {
 			Map.Entry<String, Slot> entry = eldest.next();
 			eldest.remove();
 			this.totalBytes -= entry.getValue().size;
+			this.readSinceWrite -= entry.getValue().read ? 1 : 0;
 			this.touched.remove(entry.getKey());
 			evicted.add(entry.getKey());
 		}
@@ -126,28 +155,42 @@ final class RecencyList {
 	}
 
 	/**
-	 * The stamps of the keys read since the last call, to store; forgets them.
-	 * @return stamps by key
+	 * The read ticks of the keys read since the last call, to store; forgets them.
+	 * @return the reads
 	 */
-	Map<String, byte[]> drainTouched() {
-		Map<String, byte[]> stamps = new LinkedHashMap<>();
+	List<ReadPages.Read> drainTouched() {
+		List<ReadPages.Read> reads = new ArrayList<>(this.touched.size());
 		for (String key : this.touched) {
 			Slot slot = this.slots.get(key);
 			if (slot != null) {
-				stamps.put(key, stamp(slot));
+				reads.add(new ReadPages.Read(key, slot.tick));
 			}
 		}
 		this.touched.clear();
-		return stamps;
+		return reads;
 	}
 
 	/**
-	 * Whether a key is listed, without counting it as used.
-	 * @param key the key
-	 * @return {@code true} if listed
+	 * How many keys were read since they were last written.
+	 * @return the count
 	 */
-	boolean contains(String key) {
-		return this.slots.containsKey(key);
+	int readSinceWrite() {
+		return this.readSinceWrite;
+	}
+
+	/**
+	 * The read ticks of every key read since it was last written: what the stored pages
+	 * of reads must hold at least.
+	 * @return the reads
+	 */
+	List<ReadPages.Read> reads() {
+		List<ReadPages.Read> reads = new ArrayList<>(this.readSinceWrite);
+		for (Map.Entry<String, Slot> entry : this.slots.entrySet()) {
+			if (entry.getValue().read) {
+				reads.add(new ReadPages.Read(entry.getKey(), entry.getValue().tick));
+			}
+		}
+		return reads;
 	}
 
 	int size() {
@@ -158,15 +201,11 @@ final class RecencyList {
 		return this.totalBytes;
 	}
 
-	private static byte[] stamp(Slot slot) {
-		return ByteBuffer.allocate(STAMP_SIZE).putLong(slot.tick).putInt(slot.size).array();
-	}
-
 	/**
 	 * A key's stored stamp.
 	 *
 	 * @param key the key
-	 * @param tick its last-access tick
+	 * @param tick the tick of its last write
 	 * @param size the bytes it takes
 	 */
 	record Stamp(String key, long tick, int size) {
@@ -194,6 +233,9 @@ final class RecencyList {
 		private long tick;
 
 		private final int size;
+
+		/** Whether the tick is that of a read, newer than the stamp's. */
+		private boolean read;
 
 		Slot(long tick, int size) {
 			this.tick = tick;

@@ -131,6 +131,49 @@ class DiskBackendTests {
 	}
 
 	@Test
+	void reopen_remembersReadsStoredInPagesOfReads() {
+		int count = DiskBackend.TOUCH_BATCH;
+		long entryBytes = footprintOf(entry(numbered("k", 0), numbered("v", 0)));
+		DiskBackend first = open(count * entryBytes);
+		for (int i = 0; i < count; i++) {
+			first.put(entry(numbered("k", i), numbered("v", i)));
+		}
+		for (int i = 1; i <= count; i++) {
+			first.get(key(numbered("k", i % count)));
+		}
+		assertThat(first.storedReadPages()).isEqualTo(1);
+		first.close();
+		DiskBackend second = open((count - 1) * entryBytes);
+		assertThat(second.storedReadPages()).as("no page added by close").isEqualTo(1);
+		assertThat(this.evicted).as("least recently read, not least recently written")
+			.containsExactly(numbered("k", 1));
+	}
+
+	@Test
+	void pagesOfReadsAreRewrittenSoTheyStayBounded() {
+		int count = 2 * DiskBackend.TOUCH_BATCH;
+		DiskBackend backend = open(1L << 30);
+		for (int i = 0; i < count; i++) {
+			backend.put(entry(numbered("k", i), numbered("v", i)));
+		}
+		for (int round = 0; round < 20; round++) {
+			for (int i = 0; i < count; i++) {
+				backend.get(key(numbered("k", i)));
+			}
+		}
+		long budget = 2 * (count / DiskBackend.TOUCH_BATCH + 1) + 16;
+		assertThat(backend.storedReadPages()).isBetween(1L, budget);
+		backend.close();
+		DiskBackend reopened = open(1L << 30);
+		assertThat(reopened.storedReadPages()).isBetween(1L, budget);
+		assertThat(reopened.size()).isEqualTo(count);
+	}
+
+	private static String numbered(String prefix, int number) {
+		return String.format("%s%04d", prefix, number);
+	}
+
+	@Test
 	void reopen_evictsDownToASmallerSizeLimit() {
 		DiskBackend first = open(1L << 20);
 		for (int i = 0; i < 5; i++) {
