@@ -61,10 +61,31 @@ final class MemoCacheManagerFactory {
 		Map<String, MemoizeProperties.Cache> configured = new LinkedHashMap<>(this.properties.getCaches());
 		configured.putIfAbsent(defaultCache, new MemoizeProperties.Cache());
 		List<DefaultMemoCache> caches = new ArrayList<>();
-		for (Map.Entry<String, MemoizeProperties.Cache> cache : configured.entrySet()) {
-			caches.add(create(cache.getKey(), cache.getValue()));
+		try {
+			for (Map.Entry<String, MemoizeProperties.Cache> cache : configured.entrySet()) {
+				caches.add(create(cache.getKey(), cache.getValue()));
+			}
+		}
+		catch (RuntimeException ex) {
+			closeAll(caches, ex);
+			throw ex;
 		}
 		return new DefaultMemoCacheManager(caches);
+	}
+
+	/**
+	 * Releases what the caches created before a failure hold (open stores, locked
+	 * directories, connections).
+	 */
+	private static void closeAll(List<DefaultMemoCache> caches, RuntimeException failure) {
+		for (DefaultMemoCache cache : caches) {
+			try {
+				cache.close();
+			}
+			catch (Exception ex) {
+				failure.addSuppressed(ex);
+			}
+		}
 	}
 
 	private DefaultMemoCache create(String name, MemoizeProperties.Cache cache) {

@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration
 @EnableConfigurationProperties(MemoizeProperties.class)
 @Import({ MemoizeProxyConfiguration.class, MemoryBackendConfiguration.class, NoopBackendConfiguration.class,
-		CallbackBackendConfiguration.class, FileBackendConfiguration.class, JdbcBackendConfiguration.class,
-		RedisBackendConfiguration.class })
+		CallbackBackendConfiguration.class, DiskBackendConfiguration.class, FileBackendConfiguration.class,
+		JdbcBackendConfiguration.class, RedisBackendConfiguration.class })
 public class MemoizeAutoConfiguration {
 
 	/** Name of the clock bean that decides creation and expiry times. */

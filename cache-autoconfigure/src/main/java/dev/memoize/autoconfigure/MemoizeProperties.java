@@ -132,8 +132,8 @@ public class MemoizeProperties {
 	public static class Cache {
 
 		/**
-		 * Backend type: memory, disk, file, jdbc, redis, noop or callback, or the type of a
-		 * CacheBackendFactory bean.
+		 * Backend type: memory, disk (with org.rocksdb:rocksdbjni on the class path),
+		 * file, jdbc, redis, noop or callback, or the type of a CacheBackendFactory bean.
 		 */
 		private String type = "memory";
 
@@ -236,7 +236,8 @@ public class MemoizeProperties {
 		private String directory;
 
 		/**
-		 * Most bytes the store keeps; the least recently used entries are evicted beyond
+		 * Most bytes the store keeps, counted as the size of the entries' keys and
+		 * records before compression; the least recently used entries are evicted beyond
 		 * it.
 		 */
 		private DataSize sizeLimit = DataSize.ofGigabytes(1);

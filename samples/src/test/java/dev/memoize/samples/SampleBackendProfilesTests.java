@@ -26,7 +26,7 @@ class SampleBackendProfilesTests {
 	Path directory;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "file", "sqlite", "postgres", "mysql", "redis" })
+	@ValueSource(strings = { "disk", "file", "sqlite", "postgres", "mysql", "redis" })
 	void answerComputedBeforeARestartIsServedAfterIt(String profile) {
 		String prompt = "restart " + UUID.randomUUID();
 		try (ConfigurableApplicationContext first = start(profile)) {
