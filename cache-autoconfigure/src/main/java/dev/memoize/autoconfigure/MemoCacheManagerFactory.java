@@ -93,7 +93,8 @@ final class MemoCacheManagerFactory {
 		CacheBackendFactory factory = this.factories.get(type);
 		if (factory == null) {
 			throw PropertyErrors.invalid(name, "type", cache.getType(),
-					"no backend of this type is available; the types are " + this.factories.keySet());
+					"no backend of this type is available; the types are " + this.factories.keySet()
+							+ BackendDependencies.hint(type));
 		}
 		if (cache.getTtl() != null && (cache.getTtl().isNegative() || cache.getTtl().isZero())) {
 			throw PropertyErrors.invalid(name, "ttl", cache.getTtl(), "must be positive");

@@ -131,7 +131,8 @@ class DiskBackendConfigurationTests {
 		});
 		withoutRocksDb.withPropertyValues(vectorsInTheTempDirectory()).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(StartupFailures.messages(context.getStartupFailure())).contains("memoize.caches.vectors.type");
+			assertThat(StartupFailures.messages(context.getStartupFailure())).contains("memoize.caches.vectors.type")
+				.contains("the disk backend needs org.rocksdb:rocksdbjni");
 		});
 	}
 

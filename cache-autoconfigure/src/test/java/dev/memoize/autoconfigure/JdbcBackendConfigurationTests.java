@@ -293,7 +293,8 @@ class JdbcBackendConfigurationTests {
 		storeCache().withClassLoader(new FilteredClassLoader(JdbcTemplate.class)).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(StartupFailures.messages(context.getStartupFailure())).contains("memoize.caches.store.type")
-				.contains("no backend of this type");
+				.contains("no backend of this type")
+				.contains("the jdbc backend needs org.springframework:spring-jdbc");
 		});
 	}
 

@@ -203,7 +203,8 @@ class RedisBackendConfigurationTests {
 		withoutRedis.withPropertyValues("memoize.caches.shared.type=redis").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(StartupFailures.messages(context.getStartupFailure())).contains("memoize.caches.shared.type")
-				.contains("no backend of this type");
+				.contains("no backend of this type")
+				.contains("the redis backend needs org.springframework.data:spring-data-redis");
 		});
 	}
 

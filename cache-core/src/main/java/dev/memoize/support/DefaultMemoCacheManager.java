@@ -14,7 +14,8 @@ import dev.memoize.MemoCacheManager;
 import dev.memoize.MemoizeException;
 
 /**
- * A fixed set of caches by name. Thread-safe; closing it closes every cache.
+ * A fixed set of caches by name. Thread-safe; closing it closes every cache, even when
+ * one of them fails to close (the first failure is thrown, later ones suppressed in it).
  */
 public class DefaultMemoCacheManager implements MemoCacheManager, AutoCloseable {
 
@@ -63,10 +64,24 @@ public class DefaultMemoCacheManager implements MemoCacheManager, AutoCloseable 
 
 	@Override
 	public void close() throws Exception {
+		Exception failure = null;
 		for (MemoCache cache : this.caches.values()) {
-			if (cache instanceof AutoCloseable closeable) {
-				closeable.close();
+			try {
+				if (cache instanceof AutoCloseable closeable) {
+					closeable.close();
+				}
 			}
+			catch (Exception ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.memoize.support;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,7 @@ import dev.memoize.MemoizeException;
 import dev.memoize.WriteOptions;
 import dev.memoize.codec.EncodedValue;
 import dev.memoize.key.MemoKey;
+import dev.memoize.backend.noop.NoopBackend;
 
 import static dev.memoize.support.CacheFixture.counting;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +122,26 @@ class DefaultMemoCacheManagerTest {
 		assertThat(this.manager.copy("memory", "disk", EntryFilter.byAnnotation("reviewed", "yes"))).isEqualTo(1);
 		assertThat(this.disk.entries(EntryFilter.ALL)).extracting(CacheEntry::value)
 			.containsExactly(Map.of("text", "expected", "score", 10));
+	}
+
+	@Test
+	void close_closesEveryCacheEvenWhenOneFailsToClose() {
+		List<String> closed = new ArrayList<>();
+		DefaultMemoCache failing = this.fixture.cache("failing", null, true, List.of(), (context) -> new NoopBackend() {
+			@Override
+			public void close() {
+				throw new IllegalStateException("cannot close");
+			}
+		});
+		DefaultMemoCache last = this.fixture.cache("last", null, true, List.of(), (context) -> new NoopBackend() {
+			@Override
+			public void close() {
+				closed.add("last");
+			}
+		});
+		DefaultMemoCacheManager manager = new DefaultMemoCacheManager(List.of(failing, last));
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(manager::close).withMessage("cannot close");
+		assertThat(closed).containsExactly("last");
 	}
 
 	private void fillMemory() throws Throwable {
