@@ -15,6 +15,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import static dev.memoize.backend.BinaryFields.bytes;
+import static dev.memoize.backend.BinaryFields.encoded;
+import static dev.memoize.backend.BinaryFields.instant;
+import static dev.memoize.backend.BinaryFields.putBytes;
+import static dev.memoize.backend.BinaryFields.putInstant;
+import static dev.memoize.backend.BinaryFields.sized;
+import static dev.memoize.backend.BinaryFields.text;
+import static dev.memoize.backend.BinaryFields.utf8;
+
 /**
  * Turns a {@link CacheEntry} into the bytes stored under its key and back. Hand-written
  * rather than left to a serialization library because the layout must stay readable
@@ -76,8 +85,8 @@ final class RecordCodec {
 		byte[] func = utf8(entry.func());
 		byte[] inputs = this.mapper.writeValueAsBytes(entry.inputs());
 		byte[] metadata = this.mapper.writeValueAsBytes(entry.metadata());
-		EncodedValue output = encoded(entry.output(), "output");
-		EncodedValue expected = entry.annotated() ? encoded(entry.expected(), "expected") : null;
+		EncodedValue output = encoded(entry.output(), "output", "disk");
+		EncodedValue expected = entry.annotated() ? encoded(entry.expected(), "expected", "disk") : null;
 		byte[] outputFormat = (output != null) ? utf8(output.format()) : null;
 		byte[] expectedFormat = (expected != null) ? utf8(expected.format()) : null;
 		int flags = ((entry.expiresAt() != null) ? EXPIRES : 0) | (entry.annotated() ? ANNOTATED : 0)
@@ -148,52 +157,6 @@ final class RecordCodec {
 		catch (BufferUnderflowException | IllegalArgumentException | DateTimeException | JacksonException ex) {
 			throw new CorruptRecordException("Record of " + key + " cannot be decoded: " + ex, ex);
 		}
-	}
-
-	private static EncodedValue encoded(Object value, String name) {
-		if (value == null || value instanceof EncodedValue) {
-			return (EncodedValue) value;
-		}
-		throw new IllegalArgumentException(
-				"The disk backend stores encoded values only, but the " + name + " is a " + value.getClass().getName());
-	}
-
-	private static long sized(byte[] bytes) {
-		return 4L + bytes.length;
-	}
-
-	private static void putBytes(ByteBuffer buffer, byte[] bytes) {
-		buffer.putInt(bytes.length);
-		buffer.put(bytes);
-	}
-
-	private static void putInstant(ByteBuffer buffer, Instant instant) {
-		buffer.putLong(instant.getEpochSecond());
-		buffer.putInt(instant.getNano());
-	}
-
-	private static byte[] bytes(ByteBuffer buffer) {
-		int length = buffer.getInt();
-		if (length < 0 || length > buffer.remaining()) {
-			throw new IllegalArgumentException(
-					"length " + length + " exceeds the " + buffer.remaining() + " bytes left");
-		}
-		byte[] bytes = new byte[length];
-		buffer.get(bytes);
-		return bytes;
-	}
-
-	private static String text(ByteBuffer buffer) {
-		return new String(bytes(buffer), StandardCharsets.UTF_8);
-	}
-
-	private static Instant instant(ByteBuffer buffer) {
-		long seconds = buffer.getLong();
-		return Instant.ofEpochSecond(seconds, buffer.getInt());
-	}
-
-	private static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static int checksum(byte[] bytes, int length) {

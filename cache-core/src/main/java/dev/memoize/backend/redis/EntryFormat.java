@@ -15,6 +15,15 @@ import dev.memoize.codec.EncodedValue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import static dev.memoize.backend.BinaryFields.bytes;
+import static dev.memoize.backend.BinaryFields.encoded;
+import static dev.memoize.backend.BinaryFields.instant;
+import static dev.memoize.backend.BinaryFields.putBytes;
+import static dev.memoize.backend.BinaryFields.putInstant;
+import static dev.memoize.backend.BinaryFields.sized;
+import static dev.memoize.backend.BinaryFields.text;
+import static dev.memoize.backend.BinaryFields.utf8;
+
 /**
  * Writes a whole {@link CacheEntry} as the one Redis value of its key, and reads it back.
  *
@@ -77,8 +86,8 @@ final class EntryFormat {
 			metadata.add(value);
 			size += sized(name) + sized(value);
 		}
-		EncodedValue output = encoded(entry.output(), "output");
-		EncodedValue expected = entry.annotated() ? encoded(entry.expected(), "expected") : null;
+		EncodedValue output = encoded(entry.output(), "output", "redis");
+		EncodedValue expected = entry.annotated() ? encoded(entry.expected(), "expected", "redis") : null;
 		int flags = (entry.annotated() ? ANNOTATED : 0) | ((output != null) ? HAS_OUTPUT : 0)
 				| ((expected != null) ? HAS_EXPECTED : 0) | ((entry.expiresAt() != null) ? HAS_EXPIRY : 0);
 		size += (entry.expiresAt() != null) ? 12 : 0;
@@ -88,23 +97,23 @@ final class EntryFormat {
 		size += (expected != null) ? sized(expectedFormat) + sized(expected.bytes()) : 0;
 		ByteBuffer buffer = ByteBuffer.allocate(size);
 		buffer.put(VERSION);
-		put(buffer, key);
-		put(buffer, func);
-		put(buffer, inputs);
+		putBytes(buffer, key);
+		putBytes(buffer, func);
+		putBytes(buffer, inputs);
 		buffer.putInt(metadata.size() / 2);
-		metadata.forEach((bytes) -> put(buffer, bytes));
+		metadata.forEach((bytes) -> putBytes(buffer, bytes));
 		buffer.put((byte) flags);
 		putInstant(buffer, entry.createdAt());
 		if (entry.expiresAt() != null) {
 			putInstant(buffer, entry.expiresAt());
 		}
 		if (output != null) {
-			put(buffer, outputFormat);
-			put(buffer, output.bytes());
+			putBytes(buffer, outputFormat);
+			putBytes(buffer, output.bytes());
 		}
 		if (expected != null) {
-			put(buffer, expectedFormat);
-			put(buffer, expected.bytes());
+			putBytes(buffer, expectedFormat);
+			putBytes(buffer, expected.bytes());
 		}
 		return buffer.array();
 	}
@@ -123,8 +132,8 @@ final class EntryFormat {
 			if (version != VERSION) {
 				throw new IllegalArgumentException("unknown entry format version " + version);
 			}
-			String key = string(buffer);
-			String func = string(buffer);
+			String key = text(buffer);
+			String func = text(buffer);
 			Map<String, Object> inputs = inputs(bytes(buffer));
 			int pairs = buffer.getInt();
 			if (pairs < 0 || pairs > buffer.remaining() / 8) {
@@ -132,13 +141,13 @@ final class EntryFormat {
 			}
 			Map<String, String> metadata = new LinkedHashMap<>();
 			for (int i = 0; i < pairs; i++) {
-				metadata.put(string(buffer), string(buffer));
+				metadata.put(text(buffer), text(buffer));
 			}
 			int flags = buffer.get();
 			Instant createdAt = instant(buffer);
 			Instant expiresAt = ((flags & HAS_EXPIRY) != 0) ? instant(buffer) : null;
-			EncodedValue output = ((flags & HAS_OUTPUT) != 0) ? new EncodedValue(string(buffer), bytes(buffer)) : null;
-			EncodedValue expected = ((flags & HAS_EXPECTED) != 0) ? new EncodedValue(string(buffer), bytes(buffer))
+			EncodedValue output = ((flags & HAS_OUTPUT) != 0) ? new EncodedValue(text(buffer), bytes(buffer)) : null;
+			EncodedValue expected = ((flags & HAS_EXPECTED) != 0) ? new EncodedValue(text(buffer), bytes(buffer))
 					: null;
 			if (buffer.hasRemaining()) {
 				throw new IllegalArgumentException(buffer.remaining() + " bytes after the entry");
@@ -166,50 +175,6 @@ final class EntryFormat {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> inputs(byte[] json) {
 		return MAPPER.readValue(json, LinkedHashMap.class);
-	}
-
-	private static EncodedValue encoded(Object value, String name) {
-		if (value == null || value instanceof EncodedValue) {
-			return (EncodedValue) value;
-		}
-		throw new IllegalArgumentException(
-				"the " + name + " must be an EncodedValue, not a " + value.getClass().getName());
-	}
-
-	private static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static int sized(byte[] bytes) {
-		return 4 + bytes.length;
-	}
-
-	private static void put(ByteBuffer buffer, byte[] bytes) {
-		buffer.putInt(bytes.length);
-		buffer.put(bytes);
-	}
-
-	private static void putInstant(ByteBuffer buffer, Instant instant) {
-		buffer.putLong(instant.getEpochSecond());
-		buffer.putInt(instant.getNano());
-	}
-
-	private static byte[] bytes(ByteBuffer buffer) {
-		int length = buffer.getInt();
-		if (length < 0 || length > buffer.remaining()) {
-			throw new IllegalArgumentException("bad length " + length + " with " + buffer.remaining() + " bytes left");
-		}
-		byte[] bytes = new byte[length];
-		buffer.get(bytes);
-		return bytes;
-	}
-
-	private static String string(ByteBuffer buffer) {
-		return new String(bytes(buffer), StandardCharsets.UTF_8);
-	}
-
-	private static Instant instant(ByteBuffer buffer) {
-		return Instant.ofEpochSecond(buffer.getLong(), buffer.getInt());
 	}
 
 }
