@@ -1,5 +1,7 @@
 package dev.memoize;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -58,6 +60,33 @@ public interface MemoCache {
 	 * @throws Throwable whatever the computation throws; nothing is stored then
 	 */
 	Object get(MemoKey key, ResolvableType type, WriteOptions options, Computation computation) throws Throwable;
+
+	/**
+	 * Reads the stored values of many calls with one bulk read of the backend. Each
+	 * requested key counts as one hit or one miss, duplicates included. An entry that
+	 * cannot be decoded is removed and is a miss; a failed read is a miss for every key
+	 * when {@code memoize.fail-open} is set.
+	 * @param keys the calls' keys, in any order, duplicates allowed
+	 * @param type the declared type each stored value is decoded to
+	 * @return the decoded value of every hit by key, {@code null} values included; misses
+	 * are absent
+	 * @throws MemoizeException if the backend fails and {@code memoize.fail-open} is not
+	 * set
+	 */
+	Map<String, Object> getAll(List<MemoKey> keys, ResolvableType type);
+
+	/**
+	 * Stores the values of many calls with one bulk write of the backend, each entry with
+	 * the options' time to live and metadata unless the options' veto rejects its value.
+	 * Does not take part in single-flight computation.
+	 * @param values the value of each call, possibly {@code null}, by key
+	 * @param options time to live, metadata and veto of each write
+	 * @param loadTime how long computing these values took, counted as one computation;
+	 * {@code null} when they were not computed for a miss
+	 * @throws MemoizeException if a value cannot be encoded (then nothing is stored), or
+	 * if the backend fails and {@code memoize.fail-open} is not set
+	 */
+	void putAll(Map<MemoKey, ?> values, WriteOptions options, Duration loadTime);
 
 	/**
 	 * Stores a value for a call, with the cache's time to live.

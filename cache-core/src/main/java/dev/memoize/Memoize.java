@@ -80,7 +80,21 @@ public @interface Memoize {
 
 	/**
 	 * Whether each element of the first {@code List}, {@code Collection} or {@code Set}
-	 * parameter is memoized on its own.
+	 * parameter is memoized on its own, keyed as if the method had been called with that
+	 * one element (the other parameters included unless excluded).
+	 * <p>
+	 * The stored elements come from one bulk read; the method runs once with only the
+	 * others, each distinct one once, in input order, in a collection of the parameter's
+	 * declared kind; its values are stored with one bulk write and the result is stitched
+	 * back in input order. The method returns {@code List<V>} (one value per element it
+	 * was given, in order), {@code Map<K,V>} (an entry per element it was given),
+	 * {@code Flux<V>} (one value per element, in order), {@code Mono<List<V>>} or
+	 * {@code Mono<Map<K,V>>}; a result that does not match the elements it was given is a
+	 * {@link MemoizeException} and nothing is stored. An empty batch returns an empty
+	 * result without calling the method. {@link #condition()} is evaluated once per call;
+	 * {@link #unless()} once per computed element, with {@code #result} that element's
+	 * value and the batch parameter standing for the element. Concurrent batch calls do
+	 * not share computations.
 	 * @return whether this is a batch method
 	 */
 	boolean batch() default false;

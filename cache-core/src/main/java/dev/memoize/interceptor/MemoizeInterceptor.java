@@ -17,7 +17,8 @@ import dev.memoize.key.MemoKey;
  * Serves {@code @Memoize} methods from their cache: on a hit the method does not run, on
  * a miss it runs once for all concurrent callers of the key and its result is stored.
  * Methods that are not memoized, and calls whose {@code condition} is false, pass
- * straight through. Thread-safe.
+ * straight through; {@code batch = true} methods are run by {@link BatchInvocation}.
+ * Thread-safe.
  */
 public class MemoizeInterceptor implements MethodInterceptor {
 
@@ -55,6 +56,9 @@ public class MemoizeInterceptor implements MethodInterceptor {
 		Object[] args = invocation.getArguments();
 		if (!operation.passesCondition(target, args)) {
 			return invocation.proceed();
+		}
+		if (operation.batch() != null) {
+			return BatchInvocation.invoke(operation, binding.cache(), invocation);
 		}
 		MemoKey key = binding.cache().key(operation.func(), operation.inputs(args));
 		ReturnKind kind = operation.returnKind();

@@ -40,9 +40,11 @@ public final class MemoizeOperation {
 
 	private final WriteOptions writeOptions;
 
+	private final BatchOperation batch;
+
 	MemoizeOperation(Method method, String func, String cacheName, String[] parameterNames, int[] keyedParameters,
 			Map<String, String> metadata, Duration ttl, Expression condition, Expression unless, ReturnKind returnKind,
-			Class<?> targetClass) {
+			Class<?> targetClass, BatchOperation batch) {
 		this.method = method;
 		this.func = func;
 		this.cacheName = cacheName;
@@ -57,6 +59,7 @@ public final class MemoizeOperation {
 				returnKind.valueType((targetClass != null) ? ResolvableType.forMethodReturnType(method, targetClass)
 						: ResolvableType.forMethodReturnType(method)));
 		this.writeOptions = new WriteOptions(ttl, this.metadata, null);
+		this.batch = batch;
 	}
 
 	/**
@@ -65,7 +68,7 @@ public final class MemoizeOperation {
 	 * concrete classes: {@code T load()} of a {@code Repository<T>} bean declared as
 	 * {@code Repository<Answer>} decodes to {@code Answer}.
 	 */
-	private static ResolvableType concrete(ResolvableType type) {
+	static ResolvableType concrete(ResolvableType type) {
 		if (type.getType() instanceof Class) {
 			return type;
 		}
@@ -130,6 +133,14 @@ public final class MemoizeOperation {
 
 	ReturnKind returnKind() {
 		return this.returnKind;
+	}
+
+	/**
+	 * The batch declaration of a {@code batch = true} method.
+	 * @return the batch operation, or {@code null} when the method is memoized whole
+	 */
+	BatchOperation batch() {
+		return this.batch;
 	}
 
 	/**

@@ -41,12 +41,14 @@ final class OperationParser {
 		Duration ttl = ttl(memoize.ttl(), problems);
 		Expression condition = expression("condition", memoize.condition(), problems);
 		Expression unless = expression("unless", memoize.unless(), problems);
+		BatchOperation batch = memoize.batch()
+				? BatchOperation.parse(method, targetClass, names, memoize.exclude(), problems) : null;
 		if (!problems.isEmpty()) {
 			throw new MemoizeException("@Memoize on " + describe(method) + ": " + String.join("; ", problems));
 		}
 		String cache = memoize.cache().isBlank() ? null : memoize.cache().trim();
 		return new MemoizeOperation(method, func(method, memoize), cache, names, keyed, metadata, ttl, condition,
-				unless, ReturnKind.of(method.getReturnType()), targetClass);
+				unless, ReturnKind.of(method.getReturnType()), targetClass, batch);
 	}
 
 	/**
@@ -81,13 +83,10 @@ final class OperationParser {
 		if (type == void.class || type == Void.class) {
 			problems.add("the method returns void, so there is nothing to memoize");
 		}
-		else if (CompletionStage.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
-				|| isReactive(type)) {
+		else if (!memoize.batch() && (CompletionStage.class.isAssignableFrom(type)
+				|| Future.class.isAssignableFrom(type) || isReactive(type))) {
 			problems.add("return type " + type.getSimpleName()
 					+ " is asynchronous; this version memoizes synchronous methods only, return the value itself");
-		}
-		if (memoize.batch()) {
-			problems.add("batch = true is not supported in this version; memoize the single-item method instead");
 		}
 	}
 

@@ -2,7 +2,10 @@ package dev.memoize.support;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -120,6 +123,93 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 			Object stored = reread ? read(key, type, false) : MISS;
 			return (stored != MISS && stored != FAILED) ? stored : computeAndStore(key, options, computation);
 		});
+	}
+
+	@Override
+	public Map<String, Object> getAll(List<MemoKey> keys, ResolvableType type) {
+		Map<String, Object> values = new HashMap<>();
+		if (keys.isEmpty()) {
+			return values;
+		}
+		Map<String, Lookup> lookups;
+		try {
+			lookups = this.backend.getAll(keys);
+		}
+		catch (RuntimeException ex) {
+			lookups = Map.of(keys.get(0).key(), Lookup.failure(ex));
+		}
+		Map<String, CacheEntry> hits = new HashMap<>();
+		Throwable failure = null;
+		Instant now = this.settings.clock().instant();
+		for (Map.Entry<String, Lookup> lookup : lookups.entrySet()) {
+			if (lookup.getValue() instanceof Lookup.Failure failed) {
+				failure = (failure != null) ? failure : failed.cause();
+			}
+			else if (lookup.getValue() instanceof Lookup.Hit hit) {
+				servedHit(lookup.getKey(), hit.entry(), type, now, values, hits);
+			}
+		}
+		if (!hits.isEmpty()) {
+			this.faults.success();
+		}
+		if (failure != null) {
+			fault("read", failure);
+		}
+		for (MemoKey key : keys) {
+			counted(key, hits.get(key.key()));
+		}
+		return values;
+	}
+
+	private void servedHit(String key, CacheEntry entry, ResolvableType type, Instant now, Map<String, Object> values,
+			Map<String, CacheEntry> hits) {
+		if (entry.isExpired(now)) {
+			expired(key);
+			return;
+		}
+		try {
+			values.put(key, served(entry.value(), type));
+			hits.put(key, entry);
+		}
+		catch (CodecException ex) {
+			corrupt(key, ex);
+		}
+	}
+
+	@Override
+	public void putAll(Map<MemoKey, ?> values, WriteOptions options, Duration loadTime) {
+		if (loadTime != null) {
+			this.stats.loaded(loadTime.toNanos());
+		}
+		List<CacheEntry> entries = new ArrayList<>(values.size());
+		values.forEach((key, value) -> {
+			if (!options.unless().test(value)) {
+				entries.add(newEntry(key, value, options.ttl(), options.metadata()));
+			}
+		});
+		if (entries.isEmpty()) {
+			return;
+		}
+		List<CacheEntry> written;
+		try {
+			written = this.backend.storesLiveObjects() ? entries : entries.stream().map(this::encoded).toList();
+		}
+		catch (CodecException ex) {
+			this.stats.error();
+			this.events.error(ex);
+			throw new MemoizeException("Cache '" + name() + "' cannot store the results of " + entries.get(0).func()
+					+ ", so none was stored: " + ex.getMessage(), ex);
+		}
+		try {
+			this.backend.putAll(written);
+			this.faults.success();
+		}
+		catch (RuntimeException ex) {
+			fault("write", ex);
+			return;
+		}
+		this.stats.put(entries.size());
+		entries.forEach(this.events::put);
 	}
 
 	private Object computeAndStore(MemoKey key, WriteOptions options, Computation computation) throws Throwable {

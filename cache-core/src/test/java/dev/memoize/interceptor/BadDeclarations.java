@@ -1,6 +1,5 @@
 package dev.memoize.interceptor;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -63,11 +62,6 @@ class BadDeclarations {
 	@Memoize
 	public final String finalMethod(String prompt) {
 		return prompt;
-	}
-
-	@Memoize(batch = true)
-	public List<String> batch(List<String> texts) {
-		return texts;
 	}
 
 	@Memoize

@@ -100,11 +100,6 @@ class MemoizeOperationSourceTests {
 	}
 
 	@Test
-	void batchIsRejectedAsNotYetSupported() {
-		assertInvalid("batch", "List").withMessageContaining("batch = true is not supported");
-	}
-
-	@Test
 	void completableFutureReturnTypeIsRejectedAsNotYetSupported() {
 		assertInvalid("future", "String").withMessageContaining("CompletableFuture")
 			.withMessageContaining("synchronous methods only");

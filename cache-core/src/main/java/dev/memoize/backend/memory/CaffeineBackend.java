@@ -3,6 +3,10 @@ package dev.memoize.backend.memory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -77,9 +81,33 @@ public class CaffeineBackend implements CacheBackend {
 		return (entry != null) ? Lookup.hit(entry) : Lookup.miss();
 	}
 
+	/**
+	 * Reads the keys with one bulk lookup of the Caffeine cache.
+	 */
+	@Override
+	public Map<String, Lookup> getAll(Collection<MemoKey> keys) {
+		Map<String, CacheEntry> found = this.cache.getAllPresent(keys.stream().map(MemoKey::key).toList());
+		Map<String, Lookup> result = new LinkedHashMap<>();
+		for (MemoKey key : keys) {
+			CacheEntry entry = found.get(key.key());
+			result.put(key.key(), (entry != null) ? Lookup.hit(entry) : Lookup.miss());
+		}
+		return result;
+	}
+
 	@Override
 	public void put(CacheEntry entry) {
 		this.cache.put(entry.key(), entry);
+	}
+
+	/**
+	 * Stores the entries with one bulk write of the Caffeine cache.
+	 */
+	@Override
+	public void putAll(List<CacheEntry> entries) {
+		Map<String, CacheEntry> byKey = new LinkedHashMap<>();
+		entries.forEach((entry) -> byKey.put(entry.key(), entry));
+		this.cache.putAll(byKey);
 	}
 
 	@Override
