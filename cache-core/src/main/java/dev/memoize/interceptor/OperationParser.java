@@ -81,10 +81,11 @@ final class OperationParser {
 		if (type == void.class || type == Void.class) {
 			problems.add("the method returns void, so there is nothing to memoize");
 		}
-		else if (CompletionStage.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
-				|| isReactive(type)) {
+		else if (!ReturnKind.of(type).isAsynchronous() && (CompletionStage.class.isAssignableFrom(type)
+				|| Future.class.isAssignableFrom(type) || isReactive(type))) {
 			problems.add("return type " + type.getSimpleName()
-					+ " is asynchronous; this version memoizes synchronous methods only, return the value itself");
+					+ " is asynchronous but not one Memoize serves; declare CompletableFuture, CompletionStage, "
+					+ "Mono or Flux");
 		}
 		if (memoize.batch()) {
 			problems.add("batch = true is not supported in this version; memoize the single-item method instead");
