@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.springframework.core.ResolvableType;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
 
@@ -80,6 +81,11 @@ final class OperationParser {
 		Class<?> type = method.getReturnType();
 		if (type == void.class || type == Void.class) {
 			problems.add("the method returns void, so there is nothing to memoize");
+		}
+		else if (ReturnKind.of(type).isAsynchronous()
+				&& ResolvableType.forMethodReturnType(method).getGeneric(0).resolve() == Void.class) {
+			problems.add("the method returns " + type.getSimpleName()
+					+ "<Void>, which completes without a value, so there is nothing to memoize");
 		}
 		else if (!ReturnKind.of(type).isAsynchronous() && (CompletionStage.class.isAssignableFrom(type)
 				|| Future.class.isAssignableFrom(type) || isReactive(type))) {

@@ -79,6 +79,11 @@ class BadDeclarations {
 	}
 
 	@Memoize
+	public Mono<Void> completion(String prompt) {
+		return Mono.empty();
+	}
+
+	@Memoize
 	public Publisher<String> publisher(String prompt) {
 		return Mono.just(prompt);
 	}

@@ -115,6 +115,12 @@ class MemoizeOperationSourceTests {
 	}
 
 	@Test
+	void monoOfVoidIsRejectedAsHavingNothingToMemoize() {
+		assertInvalid("completion", "String").withMessageContaining("returns Mono<Void>")
+			.withMessageContaining("nothing to memoize");
+	}
+
+	@Test
 	void publisherOtherThanMonoOrFluxIsRejected() {
 		assertInvalid("publisher", "String").withMessageContaining("return type Publisher is asynchronous")
 			.withMessageContaining("declare CompletableFuture, CompletionStage, Mono or Flux");

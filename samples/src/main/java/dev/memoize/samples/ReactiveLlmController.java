@@ -3,6 +3,7 @@ package dev.memoize.samples;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +30,11 @@ class ReactiveLlmController {
 		return this.llm.ask(prompt, model, UUID.randomUUID().toString());
 	}
 
-	@GetMapping("/words")
+	/**
+	 * The words as server-sent events, each sent as the memoized {@code Flux} emits it:
+	 * slowly the first time, at once from the cache afterwards.
+	 */
+	@GetMapping(path = "/words", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<String> words(@RequestParam String prompt, @RequestParam(defaultValue = "demo-model") String model) {
 		return this.llm.words(prompt, model);
 	}

@@ -11,10 +11,10 @@ import reactor.core.publisher.Mono;
 import dev.memoize.Memoize;
 
 /**
- * A simulated language-model client with a reactive API: an answer as a {@link Mono},
- * and an answer streamed word by word as a {@link Flux}, as a streaming model client
- * hands out tokens. Both are memoized in the {@code llm} cache and never block a thread:
- * the latency is a timer, not a sleep.
+ * A simulated language-model client with a reactive API: an answer as a {@link Mono}, and
+ * an answer streamed word by word as a {@link Flux}, as a streaming model client hands
+ * out tokens. Both are memoized in the {@code llm} cache and never block a thread: the
+ * latency is a timer, not a sleep.
  */
 @Service
 public class ReactiveLlmService {

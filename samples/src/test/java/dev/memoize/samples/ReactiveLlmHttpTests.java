@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,10 +50,8 @@ class ReactiveLlmHttpTests {
 	@Test
 	void wordsTwiceWithTheSamePromptRunsTheFluxMethodOnce() {
 		int before = this.llm.wordCalls();
-		List<String> first = get("/reactive/words?prompt=stream me", new ParameterizedTypeReference<>() {
-		});
-		List<String> second = get("/reactive/words?prompt=stream me", new ParameterizedTypeReference<>() {
-		});
+		List<String> first = words("/reactive/words?prompt=stream me");
+		List<String> second = words("/reactive/words?prompt=stream me");
 		assertThat(this.llm.wordCalls() - before).isEqualTo(1);
 		assertThat(first).startsWith("You", "asked", "\"stream", "me\";");
 		assertThat(second).isEqualTo(first);
@@ -66,10 +65,8 @@ class ReactiveLlmHttpTests {
 		});
 		get("/reactive/ask?prompt=one&model=b", new ParameterizedTypeReference<Answer>() {
 		});
-		get("/reactive/words?prompt=one&model=a", new ParameterizedTypeReference<List<String>>() {
-		});
-		get("/reactive/words?prompt=one&model=b", new ParameterizedTypeReference<List<String>>() {
-		});
+		words("/reactive/words?prompt=one&model=a");
+		words("/reactive/words?prompt=one&model=b");
 		assertThat(this.llm.askCalls() - asks).isEqualTo(2);
 		assertThat(this.llm.wordCalls() - words).isEqualTo(2);
 	}
@@ -81,6 +78,14 @@ class ReactiveLlmHttpTests {
 		Map<String, Integer> calls = get("/reactive/calls", new ParameterizedTypeReference<>() {
 		});
 		assertThat(calls).containsEntry("ask", this.llm.askCalls()).containsEntry("words", this.llm.wordCalls());
+	}
+
+	/**
+	 * Reads a stream of server-sent events to its end and returns the data of each.
+	 */
+	private List<String> words(String uri) {
+		String events = this.http.get().uri(uri).accept(MediaType.TEXT_EVENT_STREAM).retrieve().body(String.class);
+		return events.lines().filter((line) -> line.startsWith("data:")).map((line) -> line.substring(5)).toList();
 	}
 
 	private <T> T get(String uri, ParameterizedTypeReference<T> type) {
