@@ -17,6 +17,13 @@ import java.lang.annotation.Target;
  * concurrent calls with the same key compute once per JVM.
  *
  * <p>
+ * A method may return a value ({@code null} and {@code Optional} included), a
+ * {@code CompletableFuture} or {@code CompletionStage}, or a Reactor {@code Mono} or
+ * {@code Flux}. The value inside is stored: what the future completes with, the
+ * {@code Mono}'s value ({@code null} for empty), the {@code Flux}'s elements as a list,
+ * only once it completes. Calls of such methods never block the caller's thread.
+ *
+ * <p>
  * Like Spring's {@code @Cacheable}, the annotation works through a proxy: a bean calling
  * its own method directly (self-invocation) is not intercepted. Every misuse of the
  * annotation (a {@code void} method, an unknown parameter in {@link #exclude()}, a

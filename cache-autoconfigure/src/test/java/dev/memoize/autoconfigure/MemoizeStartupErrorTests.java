@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.memoize.Memoize;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import dev.memoize.MemoizeException;
@@ -80,17 +81,21 @@ class MemoizeStartupErrorTests {
 	}
 
 	@Test
-	void monoMethodFailsStartupSayingReactiveTypesAreNotYetSupported() {
-		this.runner.withBean(ReactiveService.class)
-			.run((context) -> assertThat(failure(context)).contains("ReactiveService.ask(String)")
-				.contains("return type Mono is asynchronous"));
+	void monoAndFluxMethodsAreAccepted() {
+		this.runner.withBean(ReactiveService.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			ReactiveService service = context.getBean(ReactiveService.class);
+			assertThat(service.ask("a").block()).isEqualTo("a");
+			assertThat(service.stream("b").collectList().block()).containsExactly("b");
+		});
 	}
 
 	@Test
-	void fluxMethodFailsStartupSayingReactiveTypesAreNotYetSupported() {
-		this.runner.withBean(ReactiveService.class)
-			.run((context) -> assertThat(failure(context)).contains("ReactiveService.stream(String)")
-				.contains("return type Flux is asynchronous"));
+	void publisherThatIsNeitherMonoNorFluxFailsStartupNamingTheTypesThatWork() {
+		this.runner.withBean(PublisherService.class)
+			.run((context) -> assertThat(failure(context)).contains("PublisherService.ask(String)")
+				.contains("return type Publisher is asynchronous")
+				.contains("CompletableFuture, CompletionStage, Mono or Flux"));
 	}
 
 	@Test
@@ -111,6 +116,15 @@ class MemoizeStartupErrorTests {
 		@Memoize
 		public Flux<String> stream(String prompt) {
 			return Flux.just(prompt);
+		}
+
+	}
+
+	public static class PublisherService {
+
+		@Memoize
+		public Publisher<String> ask(String prompt) {
+			return Mono.just(prompt);
 		}
 
 	}

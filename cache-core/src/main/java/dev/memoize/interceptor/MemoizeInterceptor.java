@@ -17,7 +17,9 @@ import dev.memoize.key.MemoKey;
  * Serves {@code @Memoize} methods from their cache: on a hit the method does not run, on
  * a miss it runs once for all concurrent callers of the key and its result is stored.
  * Methods that are not memoized, and calls whose {@code condition} is false, pass
- * straight through; {@code batch = true} methods are run by {@link BatchInvocation}.
+ * straight through. Methods returning futures are served by {@link FutureInvocation},
+ * methods returning {@code Mono} or {@code Flux} by {@link ReactiveInvocation}, neither
+ * blocking the caller; {@code batch = true} methods are run by {@link BatchInvocation}.
  * Thread-safe.
  */
 public class MemoizeInterceptor implements MethodInterceptor {
@@ -29,6 +31,10 @@ public class MemoizeInterceptor implements MethodInterceptor {
 	private final Supplier<String> defaultCache;
 
 	private final ConcurrentHashMap<MethodClassKey, Binding> bindings = new ConcurrentHashMap<>();
+
+	private final FutureInvocation futures = new FutureInvocation();
+
+	private final ReactiveInvocation reactive = ReactiveSupport.PRESENT ? new ReactiveInvocation() : null;
 
 	/**
 	 * Creates an interceptor. The manager and default cache name are looked up on the
@@ -62,10 +68,21 @@ public class MemoizeInterceptor implements MethodInterceptor {
 		}
 		MemoKey key = binding.cache().key(operation.func(), operation.inputs(args));
 		ReturnKind kind = operation.returnKind();
+		if (kind.isAsynchronous()) {
+			return invokeAsynchronously(kind, AsyncCall.of(binding.cache(), operation, key, invocation));
+		}
 		Object value = binding.cache()
 			.get(key, operation.valueType(), operation.writeOptions(target, args),
 					() -> kind.unwrap(invocation.proceed()));
 		return kind.wrap(value);
+	}
+
+	private Object invokeAsynchronously(ReturnKind kind, AsyncCall call) {
+		return switch (kind) {
+			case MONO -> this.reactive.mono(call);
+			case FLUX -> this.reactive.flux(call);
+			default -> this.futures.invoke(call);
+		};
 	}
 
 	private Binding binding(Method method, Class<?> targetClass) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.springframework.core.ResolvableType;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
 
@@ -83,10 +84,16 @@ final class OperationParser {
 		if (type == void.class || type == Void.class) {
 			problems.add("the method returns void, so there is nothing to memoize");
 		}
-		else if (!memoize.batch() && (CompletionStage.class.isAssignableFrom(type)
+		else if (ReturnKind.of(type).isAsynchronous()
+				&& ResolvableType.forMethodReturnType(method).getGeneric(0).resolve() == Void.class) {
+			problems.add("the method returns " + type.getSimpleName()
+					+ "<Void>, which completes without a value, so there is nothing to memoize");
+		}
+		else if (!ReturnKind.of(type).isAsynchronous() && (CompletionStage.class.isAssignableFrom(type)
 				|| Future.class.isAssignableFrom(type) || isReactive(type))) {
 			problems.add("return type " + type.getSimpleName()
-					+ " is asynchronous; this version memoizes synchronous methods only, return the value itself");
+					+ " is asynchronous but not one Memoize serves; declare CompletableFuture, CompletionStage, "
+					+ "Mono or Flux");
 		}
 	}
 

@@ -55,12 +55,15 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 
 	private final SingleFlight flights = new SingleFlight();
 
+	private final AsyncCacheAccess async;
+
 	private DefaultMemoCache(CacheSettings settings, Function<BackendContext, CacheBackend> backendFactory) {
 		this.settings = settings;
 		this.stats = new StatsCounter();
 		this.events = new CacheEvents(settings.name(), settings.listeners());
 		this.faults = new FaultLog(settings.name());
 		this.backend = backendFactory.apply(new BackendContext(settings.name(), settings.clock(), this::evicted));
+		this.async = new AsyncCacheAccess(this, AsyncBackend.of(this.backend));
 	}
 
 	/**
@@ -80,6 +83,15 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 	 */
 	public CacheBackend backend() {
 		return this.backend;
+	}
+
+	/**
+	 * The asynchronous path of this cache, for methods returning futures, {@code Mono} or
+	 * {@code Flux}.
+	 * @return the asynchronous access
+	 */
+	public AsyncCacheAccess async() {
+		return this.async;
 	}
 
 	@Override
@@ -271,7 +283,7 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		return lookup;
 	}
 
-	private void counted(MemoKey key, CacheEntry entry) {
+	void counted(MemoKey key, CacheEntry entry) {
 		if (entry != null) {
 			this.stats.hit();
 			this.events.hit(entry);
@@ -282,7 +294,7 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		}
 	}
 
-	private Object served(Object value, ResolvableType type) {
+	Object served(Object value, ResolvableType type) {
 		if (value instanceof EncodedValue encoded) {
 			value = this.settings.codec().decode(encoded, type.getType());
 		}
@@ -306,7 +318,7 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		return result;
 	}
 
-	private CacheEntry newEntry(MemoKey key, Object value, Duration ttl, Map<String, String> metadata) {
+	CacheEntry newEntry(MemoKey key, Object value, Duration ttl, Map<String, String> metadata) {
 		Instant now = this.settings.clock().instant();
 		Duration timeToLive = (ttl != null) ? ttl : this.settings.ttl();
 		Instant expiresAt = (timeToLive != null) ? now.plus(timeToLive) : null;
@@ -317,22 +329,54 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 	}
 
 	private void store(CacheEntry entry) {
+		CacheEntry stored = forBackend(entry);
 		try {
-			this.backend.put(this.backend.storesLiveObjects() ? entry : encoded(entry));
-			this.faults.success();
-		}
-		catch (CodecException ex) {
-			this.stats.error();
-			this.events.error(ex);
-			throw new MemoizeException(
-					"Cache '" + name() + "' cannot store the result of " + entry.func() + ": " + ex.getMessage(), ex);
+			this.backend.put(stored);
 		}
 		catch (RuntimeException ex) {
 			fault("write", ex);
 			return;
 		}
+		stored(entry);
+	}
+
+	/**
+	 * The entry as the backend takes it: encoded unless the backend keeps live objects.
+	 * @throws MemoizeException if a value cannot be encoded
+	 */
+	CacheEntry forBackend(CacheEntry entry) {
+		if (this.backend.storesLiveObjects()) {
+			return entry;
+		}
+		try {
+			return encoded(entry);
+		}
+		catch (CodecException ex) {
+			corrupted(ex);
+			throw new MemoizeException(
+					"Cache '" + name() + "' cannot store the result of " + entry.func() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Counts and reports an entry the backend has stored.
+	 */
+	void stored(CacheEntry entry) {
+		this.faults.success();
 		this.stats.put(1);
 		this.events.put(entry);
+	}
+
+	void backendWorks() {
+		this.faults.success();
+	}
+
+	boolean isExpired(CacheEntry entry) {
+		return entry.isExpired(this.settings.clock().instant());
+	}
+
+	void loaded(long nanos) {
+		this.stats.loaded(nanos);
 	}
 
 	private CacheEntry encoded(CacheEntry entry) {
@@ -344,7 +388,7 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		return (value instanceof EncodedValue) ? value : this.settings.codec().encode(value);
 	}
 
-	private void fault(String operation, Throwable cause) {
+	void fault(String operation, Throwable cause) {
 		this.stats.error();
 		this.events.error(cause);
 		if (!this.settings.failOpen()) {
@@ -355,9 +399,16 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 	}
 
 	private void corrupt(String key, CodecException ex) {
+		corrupted(ex);
+		removeQuietly(key);
+	}
+
+	/**
+	 * Counts and reports a value that cannot be decoded or encoded.
+	 */
+	void corrupted(CodecException ex) {
 		this.stats.error();
 		this.events.error(ex);
-		removeQuietly(key);
 	}
 
 	private void expired(String key) {
@@ -374,7 +425,7 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		}
 	}
 
-	private void evicted(String key) {
+	void evicted(String key) {
 		this.stats.evicted(1);
 		this.events.evict(key);
 	}

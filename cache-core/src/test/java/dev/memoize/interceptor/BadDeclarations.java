@@ -1,7 +1,10 @@
 package dev.memoize.interceptor;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 import dev.memoize.Memoize;
 
@@ -65,13 +68,18 @@ class BadDeclarations {
 	}
 
 	@Memoize
-	public CompletableFuture<String> future(String prompt) {
+	public Future<String> future(String prompt) {
 		return CompletableFuture.completedFuture(prompt);
 	}
 
 	@Memoize
-	public CompletionStage<String> stage(String prompt) {
-		return CompletableFuture.completedFuture(prompt);
+	public Mono<Void> completion(String prompt) {
+		return Mono.empty();
+	}
+
+	@Memoize
+	public Publisher<String> publisher(String prompt) {
+		return Mono.just(prompt);
 	}
 
 	@Memoize(exclude = "nope", ttl = "soon")

@@ -4,9 +4,13 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import dev.memoize.Memoize;
 import dev.memoize.MemoizeException;
@@ -100,15 +104,37 @@ class MemoizeOperationSourceTests {
 	}
 
 	@Test
-	void completableFutureReturnTypeIsRejectedAsNotYetSupported() {
-		assertInvalid("future", "String").withMessageContaining("CompletableFuture")
-			.withMessageContaining("synchronous methods only");
+	void futureThatIsNotACompletionStageIsRejected() {
+		assertInvalid("future", "String").withMessageContaining("return type Future is asynchronous")
+			.withMessageContaining("declare CompletableFuture, CompletionStage, Mono or Flux");
 	}
 
 	@Test
-	void completionStageReturnTypeIsRejectedAsNotYetSupported() {
-		assertInvalid("stage", "String").withMessageContaining("CompletionStage")
-			.withMessageContaining("synchronous methods only");
+	void monoOfVoidIsRejectedAsHavingNothingToMemoize() {
+		assertInvalid("completion", "String").withMessageContaining("returns Mono<Void>")
+			.withMessageContaining("nothing to memoize");
+	}
+
+	@Test
+	void publisherOtherThanMonoOrFluxIsRejected() {
+		assertInvalid("publisher", "String").withMessageContaining("return type Publisher is asynchronous")
+			.withMessageContaining("declare CompletableFuture, CompletionStage, Mono or Flux");
+	}
+
+	@Test
+	void asynchronousReturnTypesAreAcceptedAndUnwrapped() {
+		assertKind("future", ReturnKind.FUTURE, "java.lang.String");
+		assertKind("stage", ReturnKind.FUTURE, "java.lang.String");
+		assertKind("mono", ReturnKind.MONO, "java.lang.String");
+		assertKind("flux", ReturnKind.FLUX, "java.util.List<java.lang.String>");
+		assertKind("rawFlux", ReturnKind.FLUX, "java.util.List<java.lang.Object>");
+	}
+
+	private void assertKind(String name, ReturnKind kind, String valueType) {
+		MemoizeOperation operation = this.source.operation(method(GoodDeclarations.class, name),
+				GoodDeclarations.class);
+		assertThat(operation.returnKind()).isEqualTo(kind);
+		assertThat(operation.valueType()).hasToString(valueType);
 	}
 
 	@Test
@@ -194,6 +220,32 @@ class MemoizeOperationSourceTests {
 		@Override
 		public String lookup(String text) {
 			return text;
+		}
+
+		@Memoize
+		public CompletableFuture<String> future(String prompt) {
+			return CompletableFuture.completedFuture(prompt);
+		}
+
+		@Memoize
+		public CompletionStage<String> stage(String prompt) {
+			return CompletableFuture.completedFuture(prompt);
+		}
+
+		@Memoize
+		public Mono<String> mono(String prompt) {
+			return Mono.just(prompt);
+		}
+
+		@Memoize
+		public Flux<String> flux(String prompt) {
+			return Flux.just(prompt);
+		}
+
+		@SuppressWarnings("rawtypes")
+		@Memoize
+		public Flux rawFlux(String prompt) {
+			return Flux.just(prompt);
 		}
 
 	}

@@ -20,11 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import dev.memoize.CacheEntry;
 import dev.memoize.EntryFilter;
@@ -33,6 +36,7 @@ import dev.memoize.backend.BackendException;
 import dev.memoize.backend.CacheBackend;
 import dev.memoize.backend.EntryPage;
 import dev.memoize.backend.Lookup;
+import dev.memoize.backend.ReactiveCacheBackend;
 import dev.memoize.key.MemoKey;
 
 /**
@@ -66,8 +70,14 @@ import dev.memoize.key.MemoKey;
  * </ul>
  * Needs Spring Data Redis and Lettuce on the class path; the connection factory may be of
  * another driver, whose bulk writes then go through Spring Data's pipelines.
+ *
+ * <p>
+ * The {@link ReactiveCacheBackend} methods send the same commands through Spring Data's
+ * reactive API when the factory is also a {@link ReactiveRedisConnectionFactory} (as
+ * Lettuce's is); with another driver they run the blocking methods on Reactor's bounded
+ * elastic scheduler.
  */
-public class RedisBackend implements CacheBackend {
+public class RedisBackend implements CacheBackend, ReactiveCacheBackend {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisBackend.class);
 
@@ -92,6 +102,8 @@ public class RedisBackend implements CacheBackend {
 	private final Clock clock;
 
 	private final Duration timeout;
+
+	private final ReactiveEntries reactive;
 
 	/**
 	 * Creates a backend over connections it does not own: closing the backend leaves the
@@ -121,6 +133,8 @@ public class RedisBackend implements CacheBackend {
 		this.template.setKeySerializer(RedisSerializer.byteArray());
 		this.template.setValueSerializer(RedisSerializer.byteArray());
 		this.template.afterPropertiesSet();
+		this.reactive = (connectionFactory instanceof ReactiveRedisConnectionFactory reactiveFactory)
+				? new ReactiveEntries(reactiveFactory, this.keys, this.cacheName, this.clock) : null;
 	}
 
 	/**
@@ -180,6 +194,30 @@ public class RedisBackend implements CacheBackend {
 		}
 		CacheEntry entry = live(key.key(), document, this.clock.instant());
 		return (entry != null) ? Lookup.hit(entry) : Lookup.miss();
+	}
+
+	@Override
+	public Mono<Lookup> getReactive(MemoKey key) {
+		if (this.reactive == null) {
+			return Mono.fromCallable(() -> get(key)).subscribeOn(Schedulers.boundedElastic());
+		}
+		return this.reactive.get(key);
+	}
+
+	@Override
+	public Mono<Void> putReactive(CacheEntry entry) {
+		if (this.reactive == null) {
+			return Mono.<Void>fromRunnable(() -> put(entry)).subscribeOn(Schedulers.boundedElastic());
+		}
+		return this.reactive.put(entry);
+	}
+
+	@Override
+	public Mono<Boolean> removeReactive(String key) {
+		if (this.reactive == null) {
+			return Mono.fromCallable(() -> remove(key)).subscribeOn(Schedulers.boundedElastic());
+		}
+		return this.reactive.remove(key);
 	}
 
 	@Override
