@@ -178,6 +178,19 @@ class LayeredBackendConfigurationTests {
 	}
 
 	@Test
+	void theDefaultCacheCanBeALayerWithoutBeingConfigured() {
+		this.runner
+			.withPropertyValues("memoize.caches.tiered.type=layered",
+					"memoize.caches.tiered.layered.layers=default,shared", "memoize.caches.shared.type=jdbc",
+					"memoize.caches.shared.jdbc.url=jdbc:sqlite:" + this.directory.resolve("shared.db"))
+			.run((context) -> {
+				assertThat(context.getBean(MemoCacheManager.class).names()).containsExactly("default", "shared",
+						"tiered");
+				assertThat(layered(context).layers()).extracting(Layer::name).containsExactly("default", "shared");
+			});
+	}
+
+	@Test
 	void writeBackQueueIsWrittenToTheLowestLayerWhenTheContextCloses() {
 		List<String> names = IntStream.range(0, 200).mapToObj((i) -> "name" + i).toList();
 		String[] properties = memoryOverSqlite("memoize.caches.tiered.layered.write=write-back",
