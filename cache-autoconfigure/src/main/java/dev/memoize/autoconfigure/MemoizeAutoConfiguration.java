@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(MemoizeProperties.class)
 @Import({ MemoizeProxyConfiguration.class, MemoryBackendConfiguration.class, NoopBackendConfiguration.class,
 		CallbackBackendConfiguration.class, DiskBackendConfiguration.class, FileBackendConfiguration.class,
-		JdbcBackendConfiguration.class, RedisBackendConfiguration.class })
+		JdbcBackendConfiguration.class, RedisBackendConfiguration.class, LayeredBackendConfiguration.class })
 public class MemoizeAutoConfiguration {
 
 	/** Name of the clock bean that decides creation and expiry times. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import dev.memoize.backend.layered.Promotion;
+import dev.memoize.backend.layered.WriteStrategy;
 import dev.memoize.backend.memory.Eviction;
 
 /**
@@ -133,7 +135,8 @@ public class MemoizeProperties {
 
 		/**
 		 * Backend type: memory, disk (with org.rocksdb:rocksdbjni on the class path),
-		 * file, jdbc, redis, noop or callback, or the type of a CacheBackendFactory bean.
+		 * file, jdbc, redis, layered, noop or callback, or the type of a
+		 * CacheBackendFactory bean.
 		 */
 		private String type = "memory";
 
@@ -152,6 +155,8 @@ public class MemoizeProperties {
 		private final Jdbc jdbc = new Jdbc();
 
 		private final Redis redis = new Redis();
+
+		private final Layered layered = new Layered();
 
 		public String getType() {
 			return this.type;
@@ -187,6 +192,10 @@ public class MemoizeProperties {
 
 		public Redis getRedis() {
 			return this.redis;
+		}
+
+		public Layered getLayered() {
+			return this.layered;
 		}
 
 	}
@@ -455,6 +464,190 @@ public class MemoizeProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Settings of a layered cache: a stack of other caches, fastest first.
+	 */
+	public static class Layered {
+
+		/**
+		 * Names of the caches this cache is layered over, fastest first: in-heap (memory)
+		 * caches before the others, the authoritative one last. At least two, each
+		 * configured under memoize.caches (or the default cache), none of them this
+		 * cache.
+		 */
+		private List<String> layers = new ArrayList<>();
+
+		/**
+		 * When an entry found in a lower layer is copied into the layers above it:
+		 * always, never, or frequency (once it was found there promotion-threshold
+		 * times).
+		 */
+		private Promotion promotion = Promotion.ALWAYS;
+
+		/**
+		 * Hits of one key in lower layers after which frequency promotion copies it into
+		 * the layers above; at least 1.
+		 */
+		private int promotionThreshold = 2;
+
+		/**
+		 * How entries are written: write-through (every layer, lowest first, before the
+		 * call returns), write-back (the top layer now, the others in batches from a
+		 * background thread, the rest on shutdown) or write-around (the lowest layer
+		 * only; the key is removed from the layers above).
+		 */
+		private WriteStrategy write = WriteStrategy.WRITE_THROUGH;
+
+		private final WriteBack writeBack = new WriteBack();
+
+		private final Invalidation invalidation = new Invalidation();
+
+		public List<String> getLayers() {
+			return this.layers;
+		}
+
+		public void setLayers(List<String> layers) {
+			this.layers = layers;
+		}
+
+		public Promotion getPromotion() {
+			return this.promotion;
+		}
+
+		public void setPromotion(Promotion promotion) {
+			this.promotion = promotion;
+		}
+
+		public int getPromotionThreshold() {
+			return this.promotionThreshold;
+		}
+
+		public void setPromotionThreshold(int promotionThreshold) {
+			this.promotionThreshold = promotionThreshold;
+		}
+
+		public WriteStrategy getWrite() {
+			return this.write;
+		}
+
+		public void setWrite(WriteStrategy write) {
+			this.write = write;
+		}
+
+		public WriteBack getWriteBack() {
+			return this.writeBack;
+		}
+
+		public Invalidation getInvalidation() {
+			return this.invalidation;
+		}
+
+		/**
+		 * Settings of write-back.
+		 */
+		public static class WriteBack {
+
+			/**
+			 * Longest time a write waits in the queue before it is written to the lower
+			 * layers.
+			 */
+			private Duration flushInterval = Duration.ofSeconds(1);
+
+			/**
+			 * Most entries written to a lower layer at once; a queue this long is written
+			 * without waiting for the flush interval.
+			 */
+			private int batchSize = 500;
+
+			/**
+			 * Most entries queued; a write that finds the queue this long writes it to
+			 * the lower layers itself before returning. At least batch-size.
+			 */
+			private int maxPending = 10_000;
+
+			public Duration getFlushInterval() {
+				return this.flushInterval;
+			}
+
+			public void setFlushInterval(Duration flushInterval) {
+				this.flushInterval = flushInterval;
+			}
+
+			public int getBatchSize() {
+				return this.batchSize;
+			}
+
+			public void setBatchSize(int batchSize) {
+				this.batchSize = batchSize;
+			}
+
+			public int getMaxPending() {
+				return this.maxPending;
+			}
+
+			public void setMaxPending(int maxPending) {
+				this.maxPending = maxPending;
+			}
+
+		}
+
+		/**
+		 * Settings of the invalidation of other instances' in-heap layers over Redis
+		 * pub/sub.
+		 */
+		public static class Invalidation {
+
+			/**
+			 * Whether every put, evict and clear is published so that other instances
+			 * drop the entries from their in-heap layers. When unset, it is on if the
+			 * cache has an in-heap layer and a Redis is at hand (redis-url, a redis
+			 * layer, or the application's RedisConnectionFactory); when true, start-up
+			 * fails without one.
+			 */
+			private Boolean enabled;
+
+			/**
+			 * Redis pub/sub channel of the messages. Instances that share it and a cache
+			 * name invalidate each other.
+			 */
+			private String channel = "memoize:invalidation";
+
+			/**
+			 * URL of the Redis server the messages go through:
+			 * redis://[user:password@]host[:port][/db]. When unset, the server of the
+			 * cache's first redis layer is used, else the application's
+			 * RedisConnectionFactory.
+			 */
+			private String redisUrl;
+
+			public Boolean getEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(Boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public String getChannel() {
+				return this.channel;
+			}
+
+			public void setChannel(String channel) {
+				this.channel = channel;
+			}
+
+			public String getRedisUrl() {
+				return this.redisUrl;
+			}
+
+			public void setRedisUrl(String redisUrl) {
+				this.redisUrl = redisUrl;
+			}
+
 		}
 
 	}

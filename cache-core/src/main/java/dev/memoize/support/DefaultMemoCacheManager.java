@@ -1,5 +1,6 @@
 package dev.memoize.support;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,10 @@ import dev.memoize.MemoCacheManager;
 import dev.memoize.MemoizeException;
 
 /**
- * A fixed set of caches by name. Thread-safe; closing it closes every cache, even when
- * one of them fails to close (the first failure is thrown, later ones suppressed in it).
+ * A fixed set of caches by name. Thread-safe; closing it closes every cache, in the
+ * reverse of their order, so that a cache built over others (listed after them) closes
+ * first; even when one of them fails to close (the first failure is thrown, later ones
+ * suppressed in it).
  */
 public class DefaultMemoCacheManager implements MemoCacheManager, AutoCloseable {
 
@@ -23,7 +26,8 @@ public class DefaultMemoCacheManager implements MemoCacheManager, AutoCloseable 
 
 	/**
 	 * Creates a manager.
-	 * @param caches the caches, in configuration order
+	 * @param caches the caches, in configuration order except that a cache built over
+	 * other caches comes after them
 	 */
 	public DefaultMemoCacheManager(List<? extends MemoCache> caches) {
 		Map<String, MemoCache> byName = new LinkedHashMap<>();
@@ -65,7 +69,9 @@ public class DefaultMemoCacheManager implements MemoCacheManager, AutoCloseable 
 	@Override
 	public void close() throws Exception {
 		Exception failure = null;
-		for (MemoCache cache : this.caches.values()) {
+		List<MemoCache> inReverse = new ArrayList<>(this.caches.values());
+		Collections.reverse(inReverse);
+		for (MemoCache cache : inReverse) {
 			try {
 				if (cache instanceof AutoCloseable closeable) {
 					closeable.close();

@@ -144,6 +144,22 @@ class DefaultMemoCacheManagerTest {
 		assertThat(closed).containsExactly("last");
 	}
 
+	@Test
+	void close_closesCachesInReverseOrderSoThatACacheBuiltOverOthersClosesFirst() throws Exception {
+		List<String> closed = new ArrayList<>();
+		List<DefaultMemoCache> caches = new ArrayList<>();
+		for (String name : List.of("local", "shared", "tiered")) {
+			caches.add(this.fixture.cache(name, null, true, List.of(), (context) -> new NoopBackend() {
+				@Override
+				public void close() {
+					closed.add(name);
+				}
+			}));
+		}
+		new DefaultMemoCacheManager(caches).close();
+		assertThat(closed).containsExactly("tiered", "shared", "local");
+	}
+
 	private void fillMemory() throws Throwable {
 		for (int i = 0; i < 2; i++) {
 			MemoKey key = this.memory.key("demo#ask", Map.of("prompt", "p" + i));

@@ -32,10 +32,16 @@ public final class RedisProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private RedisProcess(Process process, int port, Path log) {
+	private final Path directory;
+
+	private final String[] arguments;
+
+	private RedisProcess(Process process, int port, Path log, Path directory, String[] arguments) {
 		this.process = process;
 		this.port = port;
 		this.log = log;
+		this.directory = directory;
+		this.arguments = arguments;
 	}
 
 	/**
@@ -49,23 +55,7 @@ public final class RedisProcess implements AutoCloseable {
 	public static RedisProcess start(Path directory, String... arguments) {
 		IllegalStateException failure = null;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			int port = sparePort();
-			Path log = directory.resolve("redis-" + port + ".log");
-			List<String> command = new ArrayList<>(
-					List.of("redis-server", "--bind", "127.0.0.1", "--port", String.valueOf(port), "--dir",
-							directory.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no"));
-			for (String argument : arguments) {
-				command.add(argument.replace("{port}", String.valueOf(port)));
-			}
-			Process process;
-			try {
-				process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("Cannot run redis-server, which the Redis tests need: install it "
-						+ "(apt-get install redis-server redis-tools) so that it is on the PATH", ex);
-			}
-			RedisProcess server = new RedisProcess(process, port, log);
+			RedisProcess server = launch(directory, sparePort(), arguments);
 			try {
 				server.awaitPing();
 				return server;
@@ -76,6 +66,45 @@ public final class RedisProcess implements AutoCloseable {
 			}
 		}
 		throw failure;
+	}
+
+	/**
+	 * Starts a new server on this server's port, with the same arguments, as a restart of
+	 * this one once it is {@link #close() closed}; waits until it answers {@code PING}.
+	 * The caller closes the new server.
+	 * @return the running server
+	 * @throws IllegalStateException if it cannot be started
+	 */
+	public RedisProcess startAgain() {
+		RedisProcess server = launch(this.directory, this.port, this.arguments);
+		try {
+			server.awaitPing();
+			return server;
+		}
+		catch (IllegalStateException ex) {
+			server.close();
+			throw ex;
+		}
+	}
+
+	private static RedisProcess launch(Path directory, int port, String[] arguments) {
+		Path log = directory.resolve("redis-" + port + ".log");
+		List<String> command = new ArrayList<>(
+				List.of("redis-server", "--bind", "127.0.0.1", "--port", String.valueOf(port), "--dir",
+						directory.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no"));
+		for (String argument : arguments) {
+			command.add(argument.replace("{port}", String.valueOf(port)));
+		}
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.start();
+			return new RedisProcess(process, port, log, directory, arguments);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot run redis-server, which the Redis tests need: install it "
+					+ "(apt-get install redis-server redis-tools) so that it is on the PATH", ex);
+		}
 	}
 
 	/**
