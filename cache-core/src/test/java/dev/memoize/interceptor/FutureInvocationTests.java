@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.memoize.CacheEntry;
+import dev.memoize.backend.ForwardingBackend;
 import dev.memoize.EntryFilter;
 import dev.memoize.MemoizeException;
 import dev.memoize.backend.BackendContext;

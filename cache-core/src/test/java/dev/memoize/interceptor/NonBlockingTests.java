@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import dev.memoize.CacheEntry;
+import dev.memoize.backend.ForwardingBackend;
 import dev.memoize.EntryFilter;
 import dev.memoize.MemoizeListener;
 import dev.memoize.backend.BackendContext;

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.memoize.Memoize;
+import dev.memoize.backend.ForwardingBackend;
 import dev.memoize.backend.Lookup;
 import dev.memoize.backend.memory.Eviction;
 import dev.memoize.backend.memory.MemoryBackends;

@@ -2,60 +2,26 @@ package dev.memoize.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.memoize.CacheEntry;
 import dev.memoize.EntryFilter;
 import dev.memoize.backend.CacheBackend;
 import dev.memoize.backend.EntryPage;
-import dev.memoize.backend.Lookup;
-import dev.memoize.key.MemoKey;
+import dev.memoize.backend.ForwardingBackend;
 
 /**
  * Passes every call to a real backend and counts the pages read.
  */
-final class ScanCountingBackend implements CacheBackend {
+final class ScanCountingBackend extends ForwardingBackend {
 
 	final AtomicInteger scans = new AtomicInteger();
 
-	private final CacheBackend delegate;
-
 	ScanCountingBackend(CacheBackend delegate) {
-		this.delegate = delegate;
-	}
-
-	@Override
-	public boolean storesLiveObjects() {
-		return this.delegate.storesLiveObjects();
-	}
-
-	@Override
-	public Lookup get(MemoKey key) {
-		return this.delegate.get(key);
-	}
-
-	@Override
-	public void put(CacheEntry entry) {
-		this.delegate.put(entry);
-	}
-
-	@Override
-	public boolean remove(String key) {
-		return this.delegate.remove(key);
-	}
-
-	@Override
-	public long clear(EntryFilter filter) {
-		return this.delegate.clear(filter);
+		super(delegate);
 	}
 
 	@Override
 	public EntryPage scan(EntryFilter filter, String cursor, int limit) {
 		this.scans.incrementAndGet();
-		return this.delegate.scan(filter, cursor, limit);
-	}
-
-	@Override
-	public long size() {
-		return this.delegate.size();
+		return super.scan(filter, cursor, limit);
 	}
 
 }

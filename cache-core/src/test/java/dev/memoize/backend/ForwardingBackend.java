@@ -1,21 +1,35 @@
-package dev.memoize.interceptor;
+package dev.memoize.backend;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 import dev.memoize.CacheEntry;
 import dev.memoize.EntryFilter;
-import dev.memoize.backend.CacheBackend;
-import dev.memoize.backend.EntryPage;
-import dev.memoize.backend.Lookup;
 import dev.memoize.key.MemoKey;
 
 /**
- * A backend that hands every call to another; tests override what they observe or change.
+ * A backend that hands every call, bulk ones included, to another: tests extend it and
+ * override what they observe or change.
  */
-class ForwardingBackend implements CacheBackend {
+public class ForwardingBackend implements CacheBackend {
 
 	private final CacheBackend delegate;
 
-	ForwardingBackend(CacheBackend delegate) {
+	/**
+	 * Creates a backend that forwards to another.
+	 * @param delegate the backend that does the work
+	 */
+	public ForwardingBackend(CacheBackend delegate) {
 		this.delegate = delegate;
+	}
+
+	/**
+	 * The backend that does the work.
+	 * @return the delegate
+	 */
+	protected CacheBackend delegate() {
+		return this.delegate;
 	}
 
 	@Override
@@ -29,8 +43,18 @@ class ForwardingBackend implements CacheBackend {
 	}
 
 	@Override
+	public Map<String, Lookup> getAll(Collection<MemoKey> keys) {
+		return this.delegate.getAll(keys);
+	}
+
+	@Override
 	public void put(CacheEntry entry) {
 		this.delegate.put(entry);
+	}
+
+	@Override
+	public void putAll(List<CacheEntry> entries) {
+		this.delegate.putAll(entries);
 	}
 
 	@Override
