@@ -34,6 +34,9 @@ import dev.memoize.MemoCacheManager;
  */
 public class MemoCacheMetrics implements MeterBinder {
 
+	/** One description for both results: a registry keeps one per meter name. */
+	private static final String GETS_DESCRIPTION = "Lookups in the cache, by result: hit or miss";
+
 	private final MemoCacheManager manager;
 
 	private final Iterable<Tag> tags;
@@ -57,10 +60,8 @@ public class MemoCacheMetrics implements MeterBinder {
 
 	private void bind(MeterRegistry registry, MemoCache cache) {
 		Tags cacheTags = Tags.concat(this.tags, "cache", cache.name());
-		counter(registry, "memoize.gets", cache, cacheTags.and("result", "hit"), CacheStats::hits,
-				"Lookups served from the cache");
-		counter(registry, "memoize.gets", cache, cacheTags.and("result", "miss"), CacheStats::misses,
-				"Lookups that found nothing in the cache");
+		counter(registry, "memoize.gets", cache, cacheTags.and("result", "hit"), CacheStats::hits, GETS_DESCRIPTION);
+		counter(registry, "memoize.gets", cache, cacheTags.and("result", "miss"), CacheStats::misses, GETS_DESCRIPTION);
 		counter(registry, "memoize.puts", cache, cacheTags, CacheStats::puts, "Entries written to the cache");
 		counter(registry, "memoize.evictions", cache, cacheTags, CacheStats::evictions,
 				"Entries removed by eviction, expiry or an explicit evict");
