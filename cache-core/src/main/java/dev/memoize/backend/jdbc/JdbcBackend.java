@@ -1,5 +1,6 @@
 package dev.memoize.backend.jdbc;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import dev.memoize.backend.BackendContext;
 import dev.memoize.backend.BackendException;
 import dev.memoize.backend.CacheBackend;
 import dev.memoize.backend.EntryPage;
+import dev.memoize.backend.HealthCheckedBackend;
 import dev.memoize.backend.Lookup;
 import dev.memoize.key.MemoKey;
 
@@ -51,9 +53,10 @@ import dev.memoize.key.MemoKey;
  * <p>
  * Keeps encoded values only ({@link #storesLiveObjects()} is {@code false}). Reads answer
  * store faults as {@link Lookup#failure}; writes, removals, scans and counts throw
- * {@link BackendException} naming the cache. Thread-safe.
+ * {@link BackendException} naming the cache. {@link #ping()} checks a connection of the
+ * data source. Thread-safe.
  */
-public final class JdbcBackend implements CacheBackend {
+public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcBackend.class);
 
@@ -61,11 +64,16 @@ public final class JdbcBackend implements CacheBackend {
 
 	private static final int WRITE_ATTEMPTS = 3;
 
+	/** Longest wait, in seconds, for the database to confirm a connection is valid. */
+	private static final int PING_TIMEOUT_SECONDS = 2;
+
 	private final String cacheName;
 
 	private final JdbcOptions options;
 
 	private final Clock clock;
+
+	private final DataSource dataSource;
 
 	private final EntryTable table;
 
@@ -85,6 +93,7 @@ public final class JdbcBackend implements CacheBackend {
 		this.ownedDataSource = ownedDataSource;
 		JdbcDialect dialect = dialect(dataSource);
 		JdbcSchema.migrate(dataSource, dialect, options, this.cacheName);
+		this.dataSource = dataSource;
 		// a data source of its own, so that a transaction the caller has bound to the
 		// application's data source is never joined
 		DataSource detached = new DelegatingDataSource(dataSource);
@@ -306,6 +315,31 @@ public final class JdbcBackend implements CacheBackend {
 	 */
 	long evictBeyondLimit() {
 		return this.housekeeping.evictBeyondLimit();
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Takes a connection and asks the driver whether it is valid
+	 * ({@link Connection#isValid}, a round trip to the database), waiting at most
+	 * {@value #PING_TIMEOUT_SECONDS} seconds for the answer. Taking the connection waits
+	 * as long as the data source's own connection timeout (HikariCP's
+	 * {@code connectionTimeout}).
+	 */
+	@Override
+	public void ping() {
+		boolean valid;
+		try (Connection connection = this.dataSource.getConnection()) {
+			valid = connection.isValid(PING_TIMEOUT_SECONDS);
+		}
+		catch (SQLException | RuntimeException ex) {
+			throw new BackendException("Cache '" + this.cacheName + "' cannot reach its database: " + ex.getMessage(),
+					ex);
+		}
+		if (!valid) {
+			throw new BackendException("Cache '" + this.cacheName
+					+ "' found no valid connection to its database within " + PING_TIMEOUT_SECONDS + " seconds", null);
+		}
 	}
 
 	/**

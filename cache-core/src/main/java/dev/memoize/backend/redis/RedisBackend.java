@@ -35,6 +35,7 @@ import dev.memoize.backend.BackendContext;
 import dev.memoize.backend.BackendException;
 import dev.memoize.backend.CacheBackend;
 import dev.memoize.backend.EntryPage;
+import dev.memoize.backend.HealthCheckedBackend;
 import dev.memoize.backend.Lookup;
 import dev.memoize.backend.ReactiveCacheBackend;
 import dev.memoize.key.MemoKey;
@@ -76,8 +77,12 @@ import dev.memoize.key.MemoKey;
  * reactive API when the factory is also a {@link ReactiveRedisConnectionFactory} (as
  * Lettuce's is); with another driver they run the blocking methods on Reactor's bounded
  * elastic scheduler.
+ *
+ * <p>
+ * {@link #ping()} sends {@code PING} (to a cluster node the driver picks), within the
+ * connections' command timeout.
  */
-public class RedisBackend implements CacheBackend, ReactiveCacheBackend {
+public class RedisBackend implements CacheBackend, ReactiveCacheBackend, HealthCheckedBackend {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisBackend.class);
 
@@ -453,6 +458,25 @@ public class RedisBackend implements CacheBackend, ReactiveCacheBackend {
 		}
 		catch (RuntimeException ex) {
 			throw failure("count", ex);
+		}
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Sends {@code PING} and expects {@code PONG}.
+	 */
+	@Override
+	public void ping() {
+		String answer;
+		try {
+			answer = execute(RedisConnection::ping);
+		}
+		catch (RuntimeException ex) {
+			throw failure("ping", ex);
+		}
+		if (!"PONG".equalsIgnoreCase(answer)) {
+			throw new BackendException("Redis cache '" + this.cacheName + "' got '" + answer + "' for PING", null);
 		}
 	}
 
