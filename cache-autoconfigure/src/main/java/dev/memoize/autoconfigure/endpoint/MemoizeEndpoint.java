@@ -41,7 +41,8 @@ import dev.memoize.support.JsonLinesEntries;
  * <li>{@code POST /actuator/memoize/{cache}} with a JSON body whose {@code action} is
  * {@code export} (answers the selected entries as JSON Lines in {@code lines}),
  * {@code import} (stores the entries of {@code lines}) or {@code copy} (copies the
- * selected entries into cache {@code to}).</li>
+ * selected entries into cache {@code to}). Actuator reads a body of string values, so
+ * there {@code annotation} is one string, several pairs separated by commas.</li>
  * </ul>
  * Entries are shown as {@link JsonLinesEntries} writes them. An unknown cache or key
  * answers 404, a malformed parameter 400 with a message. Thread-safe.
