@@ -1,5 +1,6 @@
 package dev.memoize.samples.endpoint;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.memoize.MemoCacheManager;
 import dev.memoize.samples.LlmClient;
@@ -134,6 +136,24 @@ abstract class MemoizeEndpointHttpTests {
 		assertThat(imported.get("count")).isEqualTo(exported.get("count"));
 		int before = this.llm.calls();
 		ask(this.prompt);
+		assertThat(this.llm.calls()).isEqualTo(before);
+	}
+
+	@Test
+	void importedExpectedValueIsServedAsTheAnswer() {
+		ask(this.prompt);
+		Map<String, Object> golden = new LinkedHashMap<>(get("/actuator/memoize/llm/" + keyOf(this.prompt)).getBody());
+		golden.put("annotated", true);
+		golden.put("expected", Map.of("text", "reviewed answer", "model", "demo-model", "tokens", 2));
+		String line = JsonMapper.builder().build().writeValueAsString(golden);
+		post("/actuator/memoize/llm", Map.of("action", "import", "lines", line));
+		int before = this.llm.calls();
+		Map<String, Object> answer = this.http.get()
+			.uri("/ask?prompt={prompt}", this.prompt)
+			.retrieve()
+			.body(new ParameterizedTypeReference<Map<String, Object>>() {
+			});
+		assertThat(answer).containsEntry("text", "reviewed answer");
 		assertThat(this.llm.calls()).isEqualTo(before);
 	}
 
