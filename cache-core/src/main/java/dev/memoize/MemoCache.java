@@ -142,6 +142,18 @@ public interface MemoCache {
 	Stream<CacheEntry> entries(EntryFilter filter);
 
 	/**
+	 * Reads the entry with a key, without counting a hit or a miss. Values are decoded as
+	 * {@link #entries(EntryFilter)} decodes them.
+	 * @param key the full key
+	 * @return the entry, or empty when no live entry has that key
+	 */
+	default Optional<CacheEntry> entry(String key) {
+		try (Stream<CacheEntry> selected = entries(EntryFilter.byKeyPrefix(key))) {
+			return selected.filter((entry) -> entry.key().equals(key)).findFirst();
+		}
+	}
+
+	/**
 	 * The number of entries stored.
 	 * @return the entry count
 	 */
