@@ -10,12 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.memoize.CacheEntry;
-import dev.memoize.EntryFilter;
 import dev.memoize.MemoizeFeed;
 import dev.memoize.backend.BackendContext;
-import dev.memoize.backend.CacheBackend;
-import dev.memoize.backend.EntryPage;
 import dev.memoize.backend.Lookup;
+import dev.memoize.backend.noop.NoopBackend;
 import dev.memoize.key.MemoKey;
 
 /**
@@ -24,7 +22,7 @@ import dev.memoize.key.MemoKey;
  * {@link dev.memoize.MemoizeListener}s through the engine's events. A feed that throws is
  * logged and skipped. Thread-safe.
  */
-public class CallbackBackend implements CacheBackend {
+public class CallbackBackend extends NoopBackend {
 
 	/** Metadata name that marks an entry answered by a feed. */
 	public static final String SOURCE = "source";
@@ -49,11 +47,6 @@ public class CallbackBackend implements CacheBackend {
 	}
 
 	@Override
-	public boolean storesLiveObjects() {
-		return true;
-	}
-
-	@Override
 	public Lookup get(MemoKey key) {
 		for (MemoizeFeed feed : this.feeds) {
 			Optional<Object> answer = ask(feed, key);
@@ -75,30 +68,6 @@ public class CallbackBackend implements CacheBackend {
 					this.cacheName, key.func(), ex);
 			return Optional.empty();
 		}
-	}
-
-	@Override
-	public void put(CacheEntry entry) {
-	}
-
-	@Override
-	public boolean remove(String key) {
-		return false;
-	}
-
-	@Override
-	public long clear(EntryFilter filter) {
-		return 0;
-	}
-
-	@Override
-	public EntryPage scan(EntryFilter filter, String cursor, int limit) {
-		return new EntryPage(List.of(), null);
-	}
-
-	@Override
-	public long size() {
-		return 0;
 	}
 
 }
