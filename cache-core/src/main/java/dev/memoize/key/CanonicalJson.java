@@ -34,7 +34,7 @@ public final class CanonicalJson {
 		return out.toString();
 	}
 
-	private static void write(JsonNode node, StringBuilder out) {
+	static void write(JsonNode node, StringBuilder out) {
 		if (node == null || node.isNull() || node.isMissingNode()) {
 			out.append("null");
 		}

@@ -3,6 +3,7 @@ package dev.memoize.key;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The default {@link KeyGenerator}: lowercase hex SHA-256 of the canonical JSON of
@@ -32,7 +32,7 @@ public final class Sha256KeyGenerator implements KeyGenerator {
 
 	private static final HexFormat HEX = HexFormat.of();
 
-	private final JsonMapper mapper;
+	private static final MessageDigest SHA_256 = newDigest();
 
 	/**
 	 * Turns inputs into trees, failing on a type with no properties: Jackson 3 writes
@@ -44,6 +44,8 @@ public final class Sha256KeyGenerator implements KeyGenerator {
 
 	private final Map<String, String> properties;
 
+	private final String suffix;
+
 	/**
 	 * Creates a generator.
 	 * @param mapper the mapper that turns inputs into JSON
@@ -52,37 +54,91 @@ public final class Sha256KeyGenerator implements KeyGenerator {
 	 * {@code null}
 	 */
 	public Sha256KeyGenerator(JsonMapper mapper, String version, Map<String, String> properties) {
-		this.mapper = Objects.requireNonNull(mapper, "mapper");
-		this.inputWriter = mapper.writer().with(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+		this.inputWriter = Objects.requireNonNull(mapper, "mapper")
+			.writer()
+			.with(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 		this.version = Objects.requireNonNull(version, "version");
 		this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+		this.suffix = suffix(this.properties, this.version);
+	}
+
+	/**
+	 * The part of every canonical call after its inputs, the same for every call:
+	 * {@code ,"properties":{...},"version":"..."}}.
+	 */
+	private static String suffix(Map<String, String> properties, String version) {
+		StringBuilder json = new StringBuilder(",\"properties\":{");
+		boolean first = true;
+		for (Map.Entry<String, String> property : properties.entrySet()) {
+			if (!first) {
+				json.append(',');
+			}
+			first = false;
+			CanonicalJson.writeString(property.getKey(), json);
+			json.append(':');
+			if (property.getValue() != null) {
+				CanonicalJson.writeString(property.getValue(), json);
+			}
+			else {
+				json.append("null");
+			}
+		}
+		json.append("},\"version\":");
+		CanonicalJson.writeString(version, json);
+		return json.append('}').toString();
 	}
 
 	@Override
 	public MemoKey generate(String func, Map<String, ?> inputs) {
-		ObjectNode root = this.mapper.createObjectNode();
-		root.put("func", func);
-		root.set("inputs", inputsTree(func, inputs));
-		root.put("version", this.version);
-		ObjectNode props = root.putObject("properties");
-		this.properties.forEach(props::put);
-		return new MemoKey(sha256(CanonicalJson.write(root)), func, inputs);
+		StringBuilder json = new StringBuilder(128);
+		json.append("{\"func\":");
+		CanonicalJson.writeString(func, json);
+		json.append(",\"inputs\":{");
+		String[] names = inputs.keySet().toArray(String[]::new);
+		Arrays.sort(names);
+		for (int i = 0; i < names.length; i++) {
+			if (i > 0) {
+				json.append(',');
+			}
+			CanonicalJson.writeString(names[i], json);
+			json.append(':');
+			writeInput(func, names[i], inputs.get(names[i]), json);
+		}
+		json.append('}').append(this.suffix);
+		return new MemoKey(sha256(json.toString()), func, inputs);
 	}
 
-	private JsonNode inputsTree(String func, Map<String, ?> inputs) {
-		ObjectNode tree = this.mapper.createObjectNode();
-		for (Map.Entry<String, ?> input : inputs.entrySet()) {
-			try {
-				tree.set(input.getKey(), this.inputWriter.valueToTree(input.getValue()));
-			}
-			catch (JacksonException ex) {
-				throw new MemoizeException("Cannot key a call of " + func + ": parameter '" + input.getKey()
-						+ "' of type " + typeName(input.getValue()) + " cannot be turned into JSON ("
-						+ ex.getOriginalMessage() + "). Exclude it with @Memoize(exclude = \"" + input.getKey()
-						+ "\") or give its type a JSON form.", ex);
-			}
+	/**
+	 * Writes one input in canonical form: strings, booleans and whole numbers of the
+	 * common types directly (as Jackson would write them), anything else through a
+	 * Jackson tree.
+	 */
+	private void writeInput(String func, String name, Object value, StringBuilder json) {
+		if (value == null) {
+			json.append("null");
 		}
-		return tree;
+		else if (value instanceof String text) {
+			CanonicalJson.writeString(text, json);
+		}
+		else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+			json.append(value);
+		}
+		else {
+			CanonicalJson.write(tree(func, name, value), json);
+		}
+	}
+
+	private JsonNode tree(String func, String name, Object value) {
+		try {
+			return this.inputWriter.valueToTree(value);
+		}
+		catch (JacksonException ex) {
+			throw new MemoizeException(
+					"Cannot key a call of " + func + ": parameter '" + name + "' of type " + typeName(value)
+							+ " cannot be turned into JSON (" + ex.getOriginalMessage()
+							+ "). Exclude it with @Memoize(exclude = \"" + name + "\") or give its type a JSON form.",
+					ex);
+		}
 	}
 
 	private static String typeName(Object value) {
@@ -95,9 +151,25 @@ public final class Sha256KeyGenerator implements KeyGenerator {
 	 * @return 64 hex digits
 	 */
 	public static String sha256(String text) {
+		return HEX.formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * A fresh SHA-256 digest, cloned from a prototype: looking the algorithm up through
+	 * the security providers on every call costs more than the hashing of a short text.
+	 */
+	private static MessageDigest digest() {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HEX.formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+			return (MessageDigest) SHA_256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return newDigest();
+		}
+	}
+
+	private static MessageDigest newDigest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);

@@ -64,6 +64,22 @@ class Sha256KeyGeneratorTest {
 	// o={"func":"demo#ask(String,String)","inputs":{"prompt":"hello","model":"gpt"},"version":"1","properties":{"app.llm.model":"gpt-4o","app.region":"eu"}};
 	// print(hashlib.sha256(json.dumps(o,sort_keys=True,separators=(",",":"),ensure_ascii=False).encode("utf-8")).hexdigest())'
 	@Test
+	void generate_matchesGoldenKeyOfTopLevelNumbersBooleanAndNull() {
+		// python3 -c "import json,hashlib;
+		// o={'func':'demo#fib(int,long,boolean)','inputs':{'n':7,
+		// 'big':9007199254740993,'flag':True,'none':None},'properties':{},'version':'1'};
+		// print(hashlib.sha256(json.dumps(o,sort_keys=True,separators=(',',':'),ensure_ascii=False)
+		// .encode()).hexdigest())"
+		Map<String, Object> inputs = new LinkedHashMap<>();
+		inputs.put("n", 7);
+		inputs.put("big", 9007199254740993L);
+		inputs.put("flag", true);
+		inputs.put("none", null);
+		assertThat(this.generator.generate("demo#fib(int,long,boolean)", inputs).key())
+			.isEqualTo("eaf29bcaba513bc23c89da902686bbb90fa6b596977097d6d2809bb6a85161e3");
+	}
+
+	@Test
 	void generate_matchesGoldenKeyWithProperties() {
 		Sha256KeyGenerator withProperties = new Sha256KeyGenerator(this.mapper, "1",
 				Map.of("app.region", "eu", "app.llm.model", "gpt-4o"));
