@@ -21,7 +21,9 @@ import dev.memoize.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every in-memory backend must do, whatever its eviction policy.
+ * What in-memory backends do beyond the backend contract ({@code CacheBackendContract},
+ * run by {@link InHeapBackendContractTests}): keep live objects, bound their size, report
+ * evictions and page in key order.
  */
 abstract class MemoryBackendContractTest {
 
@@ -49,11 +51,6 @@ abstract class MemoryBackendContractTest {
 	}
 
 	@Test
-	void get_returnsMissForUnknownKey() {
-		assertThat(create(10).get(key("k1"))).isSameAs(Lookup.miss());
-	}
-
-	@Test
 	void get_returnsEntryAfterPut() {
 		CacheBackend backend = create(10);
 		Object output = new Object();
@@ -63,94 +60,6 @@ abstract class MemoryBackendContractTest {
 			assertThat(hit.entry()).isEqualTo(entry);
 			assertThat(hit.entry().output()).isSameAs(output);
 		});
-	}
-
-	@Test
-	void put_overwritesEntryWithSameKey() {
-		CacheBackend backend = create(10);
-		backend.put(entry("k1", "f", "old", Map.of(), null));
-		backend.put(entry("k1", "f", "new", Map.of(), null));
-		assertThat(hit(backend, "k1").output()).isEqualTo("new");
-		assertThat(backend.size()).isEqualTo(1);
-	}
-
-	@Test
-	void remove_removesEntryAndReportsIt() {
-		CacheBackend backend = create(10);
-		backend.put(entry("k1", "f", "v", Map.of(), null));
-		assertThat(backend.remove("k1")).isTrue();
-		assertThat(backend.get(key("k1"))).isSameAs(Lookup.miss());
-		assertThat(backend.remove("k1")).isFalse();
-	}
-
-	@Test
-	void clear_removesEverythingWithAllFilter() {
-		CacheBackend backend = create(10);
-		backend.put(entry("k1", "f", "v", Map.of(), null));
-		backend.put(entry("k2", "g", "v", Map.of(), null));
-		assertThat(backend.clear(EntryFilter.ALL)).isEqualTo(2);
-		assertThat(backend.size()).isZero();
-	}
-
-	@Test
-	void clear_removesOnlyEntriesOfFunc() {
-		CacheBackend backend = create(10);
-		backend.put(entry("k1", "f", "v", Map.of(), null));
-		backend.put(entry("k2", "g", "v", Map.of(), null));
-		backend.put(entry("k3", "f", "v", Map.of(), null));
-		assertThat(backend.clear(EntryFilter.byFunc("f"))).isEqualTo(2);
-		assertThat(keys(backend)).containsExactly("k2");
-	}
-
-	@Test
-	void clear_removesOnlyEntriesWithKeyPrefix() {
-		CacheBackend backend = create(10);
-		backend.put(entry("aa01", "f", "v", Map.of(), null));
-		backend.put(entry("aa02", "f", "v", Map.of(), null));
-		backend.put(entry("bb01", "f", "v", Map.of(), null));
-		assertThat(backend.clear(EntryFilter.byKeyPrefix("aa"))).isEqualTo(2);
-		assertThat(keys(backend)).containsExactly("bb01");
-	}
-
-	@Test
-	void clear_removesOnlyEntriesWithAnnotation() {
-		CacheBackend backend = create(10);
-		backend.put(entry("k1", "f", "v", Map.of("team", "search"), null));
-		backend.put(entry("k2", "f", "v", Map.of("team", "ads"), null));
-		backend.put(entry("k3", "f", "v", Map.of(), null));
-		assertThat(backend.clear(EntryFilter.byAnnotation("team", "search"))).isEqualTo(1);
-		assertThat(keys(backend)).containsExactly("k2", "k3");
-	}
-
-	@Test
-	void get_returnsHitBeforeExpiry() {
-		CacheBackend backend = create(10);
-		backend.put(entry("k1", "f", "v", Map.of(), this.clock.instant().plus(Duration.ofMinutes(1))));
-		this.clock.advance(Duration.ofSeconds(59));
-		assertThat(backend.get(key("k1"))).isInstanceOf(Lookup.Hit.class);
-	}
-
-	@Test
-	void get_returnsMissAfterTtlElapsed() {
-		CacheBackend backend = create(10);
-		backend.put(entry("k1", "f", "v", Map.of(), this.clock.instant().plus(Duration.ofMinutes(1))));
-		this.clock.advance(Duration.ofSeconds(61));
-		assertThat(backend.get(key("k1"))).isSameAs(Lookup.miss());
-	}
-
-	@Test
-	void get_expiresEachEntryAtItsOwnTime() {
-		CacheBackend backend = create(10);
-		Instant now = this.clock.instant();
-		backend.put(entry("short", "f", "v", Map.of(), now.plus(Duration.ofMinutes(1))));
-		backend.put(entry("long", "f", "v", Map.of(), now.plus(Duration.ofHours(1))));
-		backend.put(entry("never", "f", "v", Map.of(), null));
-		this.clock.advance(Duration.ofMinutes(2));
-		assertThat(backend.get(key("short"))).isSameAs(Lookup.miss());
-		assertThat(backend.get(key("long"))).isInstanceOf(Lookup.Hit.class);
-		this.clock.advance(Duration.ofDays(365));
-		assertThat(backend.get(key("long"))).isSameAs(Lookup.miss());
-		assertThat(backend.get(key("never"))).isInstanceOf(Lookup.Hit.class);
 	}
 
 	@Test
@@ -204,25 +113,6 @@ abstract class MemoryBackendContractTest {
 		while (cursor != null);
 		assertThat(pageSizes).containsExactly(1000, 1000, 500);
 		assertThat(seen).isEqualTo(expected);
-	}
-
-	@Test
-	void scan_appliesFilter() {
-		CacheBackend backend = create(10);
-		backend.put(entry("k1", "f", "v", Map.of(), null));
-		backend.put(entry("k2", "g", "v", Map.of(), null));
-		EntryPage page = backend.scan(EntryFilter.byFunc("g"), null, 10);
-		assertThat(page.entries()).extracting(CacheEntry::key).containsExactly("k2");
-		assertThat(page.isLast()).isTrue();
-	}
-
-	@Test
-	void scan_skipsExpiredEntries() {
-		CacheBackend backend = create(10);
-		backend.put(entry("k1", "f", "v", Map.of(), this.clock.instant().plus(Duration.ofMinutes(1))));
-		backend.put(entry("k2", "f", "v", Map.of(), null));
-		this.clock.advance(Duration.ofMinutes(2));
-		assertThat(keys(backend)).containsExactly("k2");
 	}
 
 	protected static MemoKey key(String key) {
