@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.SpringProxy;
+import org.springframework.aop.TargetClassAware;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.core.MethodClassKey;
 
@@ -30,7 +32,20 @@ public class MemoizeInterceptor implements MethodInterceptor {
 
 	private final Supplier<String> defaultCache;
 
+	private static final ClassValue<Class<?>> PLAIN_TARGET_CLASSES = new ClassValue<>() {
+
+		@Override
+		protected Class<?> computeValue(Class<?> type) {
+			// what AopProxyUtils.ultimateTargetClass answers for an object of this class
+			boolean cglibProxy = SpringProxy.class.isAssignableFrom(type) && type.getName().contains("$$");
+			return cglibProxy ? type.getSuperclass() : type;
+		}
+
+	};
+
 	private final ConcurrentHashMap<MethodClassKey, Binding> bindings = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Method, Binding> lastBindings = new ConcurrentHashMap<>();
 
 	private final FutureInvocation futures = new FutureInvocation();
 
@@ -53,9 +68,8 @@ public class MemoizeInterceptor implements MethodInterceptor {
 	@Override
 	public Object invoke(MethodInvocation invocation) throws Throwable {
 		Object target = invocation.getThis();
-		Binding binding = binding(invocation.getMethod(),
-				(target != null) ? AopProxyUtils.ultimateTargetClass(target) : null);
-		if (binding == Binding.NONE) {
+		Binding binding = binding(invocation.getMethod(), targetClass(target));
+		if (binding.operation() == null) {
 			return invocation.proceed();
 		}
 		MemoizeOperation operation = binding.operation();
@@ -85,14 +99,39 @@ public class MemoizeInterceptor implements MethodInterceptor {
 		};
 	}
 
+	/**
+	 * The class of the bean behind the proxy. For the usual target, a plain object, the
+	 * answer depends only on its class and is remembered per class, sparing the CGLIB
+	 * class-name check of {@link AopProxyUtils#ultimateTargetClass} on every call.
+	 */
+	private static Class<?> targetClass(Object target) {
+		if (target == null) {
+			return null;
+		}
+		if (target instanceof TargetClassAware) {
+			return AopProxyUtils.ultimateTargetClass(target);
+		}
+		return PLAIN_TARGET_CLASSES.get(target.getClass());
+	}
+
+	/**
+	 * The binding of a method on a target class. Nearly every method is called on one
+	 * target class only, so the binding found last for a method is tried first, before
+	 * the map keyed by method and class.
+	 */
 	private Binding binding(Method method, Class<?> targetClass) {
+		Binding last = this.lastBindings.get(method);
+		if (last != null && last.targetClass() == targetClass) {
+			return last;
+		}
 		MethodClassKey key = new MethodClassKey(method, targetClass);
 		Binding binding = this.bindings.get(key);
 		if (binding == null) {
 			MemoizeOperation operation = this.operations.operation(method, targetClass);
-			binding = (operation != null) ? new Binding(operation, cache(operation)) : Binding.NONE;
+			binding = new Binding(targetClass, operation, (operation != null) ? cache(operation) : null);
 			this.bindings.put(key, binding);
 		}
+		this.lastBindings.put(method, binding);
 		return binding;
 	}
 
@@ -101,9 +140,11 @@ public class MemoizeInterceptor implements MethodInterceptor {
 		return this.cacheManager.get().cache(name);
 	}
 
-	private record Binding(MemoizeOperation operation, MemoCache cache) {
-
-		static final Binding NONE = new Binding(null, null);
+	/**
+	 * The operation and cache of a method on a target class; no operation when the method
+	 * is not memoized.
+	 */
+	private record Binding(Class<?> targetClass, MemoizeOperation operation, MemoCache cache) {
 
 	}
 

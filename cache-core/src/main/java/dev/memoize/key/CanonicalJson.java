@@ -86,27 +86,31 @@ public final class CanonicalJson {
 
 	static void writeString(String value, StringBuilder out) {
 		out.append('"');
+		int plain = 0;
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '\b' -> out.append("\\b");
-				case '\f' -> out.append("\\f");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				case '\t' -> out.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
+			if (c < 0x20 || c == '"' || c == '\\') {
+				// runs of characters that need no escape are appended whole
+				out.append(value, plain, i);
+				writeEscaped(c, out);
+				plain = i + 1;
 			}
 		}
+		out.append(value, plain, value.length());
 		out.append('"');
+	}
+
+	private static void writeEscaped(char c, StringBuilder out) {
+		switch (c) {
+			case '"' -> out.append("\\\"");
+			case '\\' -> out.append("\\\\");
+			case '\b' -> out.append("\\b");
+			case '\f' -> out.append("\\f");
+			case '\n' -> out.append("\\n");
+			case '\r' -> out.append("\\r");
+			case '\t' -> out.append("\\t");
+			default -> out.append(String.format("\\u%04x", (int) c));
+		}
 	}
 
 }

@@ -33,10 +33,17 @@ public final class CacheEvents {
 	}
 
 	void hit(CacheEntry entry) {
+		// no listener is the common case: skip creating the call on every hit
+		if (this.listeners.isEmpty()) {
+			return;
+		}
 		fire("hit", (listener) -> listener.onHit(this.cache, entry));
 	}
 
 	void miss(MemoKey key) {
+		if (this.listeners.isEmpty()) {
+			return;
+		}
 		fire("miss", (listener) -> listener.onMiss(this.cache, key));
 	}
 
