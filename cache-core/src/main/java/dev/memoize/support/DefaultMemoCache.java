@@ -272,7 +272,8 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		}
 		if (lookup instanceof Lookup.Hit hit) {
 			this.faults.success();
-			if (hit.entry().isExpired(this.settings.clock().instant())) {
+			// most entries never expire: the clock is read only for those that do
+			if (hit.entry().expiresAt() != null && hit.entry().isExpired(this.settings.clock().instant())) {
 				expired(hit.entry().key());
 				return Lookup.miss();
 			}
@@ -322,10 +323,23 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		Instant now = this.settings.clock().instant();
 		Duration timeToLive = (ttl != null) ? ttl : this.settings.ttl();
 		Instant expiresAt = (timeToLive != null) ? now.plus(timeToLive) : null;
-		@SuppressWarnings("unchecked")
-		Map<String, Object> inputs = (Map<String, Object>) this.settings.codec()
-			.convert(new LinkedHashMap<>(key.inputs()), PLAIN_MAP.getType());
-		return CacheEntry.of(key.key(), key.func(), inputs, value, metadata, now, expiresAt);
+		return CacheEntry.of(key.key(), key.func(), plainInputs(key.inputs()), value, metadata, now, expiresAt);
+	}
+
+	/**
+	 * The inputs as JSON-shaped values (maps, lists, strings, numbers, booleans).
+	 * Strings, booleans, ints and nulls already are, so the common case skips the codec.
+	 */
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> plainInputs(Map<String, ?> inputs) {
+		Map<String, Object> plain = new LinkedHashMap<>(inputs);
+		for (Object value : plain.values()) {
+			if (value != null && !(value instanceof String) && !(value instanceof Boolean)
+					&& !(value instanceof Integer)) {
+				return (Map<String, Object>) this.settings.codec().convert(plain, PLAIN_MAP.getType());
+			}
+		}
+		return plain;
 	}
 
 	private void store(CacheEntry entry) {
