@@ -236,6 +236,19 @@ class Sha256KeyGeneratorTest {
 			.isNotEqualTo(this.generator.generate("demo#s(List)", Map.of("s", List.of("\uD801"))).key());
 	}
 
+	@Test
+	void generate_refusesLambdasWhereverTheyAre() {
+		java.util.function.Supplier<String> lambda = () -> "answer";
+		assertThatExceptionOfType(MemoizeException.class)
+			.isThrownBy(() -> this.generator.generate("demo#call(Supplier)", Map.of("task", lambda)))
+			.withMessageContaining("parameter 'task'")
+			.withMessageContaining("lambda");
+		assertThatExceptionOfType(MemoizeException.class)
+			.isThrownBy(() -> this.generator.generate("demo#call(List)", Map.of("tasks", List.of(lambda))))
+			.withMessageContaining("parameter 'tasks'")
+			.withMessageContaining("lambda");
+	}
+
 	private static Map<String, Object> ordered(Object... pairs) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i < pairs.length; i += 2) {
