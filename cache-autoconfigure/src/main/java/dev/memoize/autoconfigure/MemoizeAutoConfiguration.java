@@ -77,6 +77,12 @@ public class MemoizeAutoConfiguration {
 	@ConditionalOnMissingBean
 	ValueCodec memoizeValueCodec(MemoizeProperties properties) {
 		List<String> allowList = properties.getCodec().getJavaSerialization();
+		for (String entry : allowList) {
+			String problem = AllowListPatterns.problem(entry);
+			if (problem != null) {
+				throw PropertyErrors.invalid("codec.java-serialization", allowList, problem);
+			}
+		}
 		try {
 			return new DefaultValueCodec(new JsonValueCodec(MAPPER), new JavaSerializationCodec(allowList));
 		}

@@ -87,6 +87,10 @@ public class RedisBackendFactory implements CacheBackendFactory {
 	}
 
 	private static LettuceConnectionFactory standalone(String cache, String url, Duration timeout) {
+		String problem = RedisUrls.problem(url);
+		if (problem != null) {
+			throw PropertyErrors.invalid(cache, "redis.url", url, problem);
+		}
 		try {
 			return RedisConnections.standalone(url, timeout);
 		}
@@ -96,6 +100,12 @@ public class RedisBackendFactory implements CacheBackendFactory {
 	}
 
 	private static LettuceConnectionFactory cluster(String cache, List<String> nodes, Duration timeout) {
+		for (String node : nodes) {
+			String problem = RedisUrls.nodeProblem(node);
+			if (problem != null) {
+				throw PropertyErrors.invalid(cache, "redis.cluster-nodes", nodes, problem);
+			}
+		}
 		try {
 			return RedisConnections.cluster(nodes, timeout);
 		}

@@ -58,6 +58,10 @@ class RedisInvalidationChannels implements InvalidationChannels {
 	}
 
 	private static LettuceConnectionFactory own(String cacheName, String url) {
+		String problem = RedisUrls.problem(url);
+		if (problem != null) {
+			throw PropertyErrors.invalid(cacheName, "layered.invalidation.redis-url", url, problem);
+		}
 		try {
 			return RedisConnections.standalone(url, TIMEOUT);
 		}

@@ -99,6 +99,50 @@ class MemoizeStartupErrorTests {
 	}
 
 	@Test
+	void invalidConditionFailsStartupNamingTheMethod() {
+		this.runner.withBean(BadConditionService.class)
+			.run((context) -> assertThat(failure(context)).contains("BadConditionService.ask(String)")
+				.contains("condition '#prompt =='")
+				.contains("not valid SpEL"));
+	}
+
+	@Test
+	void invalidUnlessFailsStartupNamingTheMethod() {
+		this.runner.withBean(BadUnlessService.class)
+			.run((context) -> assertThat(failure(context)).contains("BadUnlessService.ask(String)")
+				.contains("unless '#result )('")
+				.contains("not valid SpEL"));
+	}
+
+	@Test
+	void finalMethodFailsStartupNamingTheMethod() {
+		this.runner.withBean(FinalMethodService.class)
+			.run((context) -> assertThat(failure(context)).contains("FinalMethodService.ask(String)")
+				.contains("the method is final, so a proxy cannot intercept it"));
+	}
+
+	@Test
+	void staticMethodFailsStartupNamingTheMethod() {
+		this.runner.withBean(StaticMethodService.class)
+			.run((context) -> assertThat(failure(context)).contains("StaticMethodService.ask(String)")
+				.contains("the method is static, so a proxy cannot intercept it"));
+	}
+
+	@Test
+	void annotationNamingAKeyTwiceFailsStartupNamingTheMethod() {
+		this.runner.withBean(DuplicateAnnotationService.class)
+			.run((context) -> assertThat(failure(context)).contains("DuplicateAnnotationService.ask(String)")
+				.contains("annotation names 'purpose' twice"));
+	}
+
+	@Test
+	void zeroTtlFailsStartupNamingTheMethod() {
+		this.runner.withBean(ZeroTtlService.class)
+			.run((context) -> assertThat(failure(context)).contains("ZeroTtlService.ask(String)")
+				.contains("ttl '0s' must be positive"));
+	}
+
+	@Test
 	void everyBadMethodIsReportedTogether() {
 		this.runner.withUserConfiguration(BadServices.class)
 			.run((context) -> assertThat(failure(context)).contains("VoidService.fire(String)")
@@ -125,6 +169,60 @@ class MemoizeStartupErrorTests {
 		@Memoize
 		public Publisher<String> ask(String prompt) {
 			return Mono.just(prompt);
+		}
+
+	}
+
+	public static class BadConditionService {
+
+		@Memoize(condition = "#prompt ==")
+		public String ask(String prompt) {
+			return prompt;
+		}
+
+	}
+
+	public static class BadUnlessService {
+
+		@Memoize(unless = "#result )(")
+		public String ask(String prompt) {
+			return prompt;
+		}
+
+	}
+
+	public static class FinalMethodService {
+
+		@Memoize
+		public final String ask(String prompt) {
+			return prompt;
+		}
+
+	}
+
+	public static class StaticMethodService {
+
+		@Memoize
+		public static String ask(String prompt) {
+			return prompt;
+		}
+
+	}
+
+	public static class DuplicateAnnotationService {
+
+		@Memoize(annotation = { "purpose=answer", "purpose=question" })
+		public String ask(String prompt) {
+			return prompt;
+		}
+
+	}
+
+	public static class ZeroTtlService {
+
+		@Memoize(ttl = "0s")
+		public String ask(String prompt) {
+			return prompt;
 		}
 
 	}

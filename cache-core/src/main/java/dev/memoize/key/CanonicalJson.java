@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * Writes a JSON tree in canonical form: object members sorted by name (UTF-16 code unit
@@ -57,6 +58,12 @@ public final class CanonicalJson {
 		else if (node.isBinary()) {
 			writeString(Base64.getEncoder().encodeToString(node.binaryValue()), out);
 		}
+		else if (node instanceof POJONode pojo && pojo.getPojo() instanceof byte[] bytes) {
+			// a byte[] argument reaches the tree as an embedded value; Jackson writes it
+			// as
+			// Base64 text, and so does the binary node above
+			writeString(Base64.getEncoder().encodeToString(bytes), out);
+		}
 		else if (node.isNumber()) {
 			out.append(node.numberValue().toString());
 		}
@@ -89,11 +96,14 @@ public final class CanonicalJson {
 		int plain = 0;
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (c < 0x20 || c == '"' || c == '\\') {
+			if (c < 0x20 || c == '"' || c == '\\' || (Character.isSurrogate(c) && isLoneSurrogate(value, i))) {
 				// runs of characters that need no escape are appended whole
 				out.append(value, plain, i);
 				writeEscaped(c, out);
 				plain = i + 1;
+			}
+			else if (Character.isHighSurrogate(c)) {
+				i++;
 			}
 		}
 		out.append(value, plain, value.length());
@@ -111,6 +121,20 @@ public final class CanonicalJson {
 			case '\t' -> out.append("\\t");
 			default -> out.append(String.format("\\u%04x", (int) c));
 		}
+	}
+
+	/**
+	 * Whether the char at an index is half of a surrogate pair without its other half.
+	 * UTF-8 cannot carry it, so it is written as a JSON unicode escape: written raw,
+	 * every lone surrogate would become the same replacement byte in the hashed UTF-8 and
+	 * different texts would share a key.
+	 */
+	private static boolean isLoneSurrogate(String value, int index) {
+		char c = value.charAt(index);
+		if (Character.isHighSurrogate(c)) {
+			return index + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(index + 1));
+		}
+		return Character.isLowSurrogate(c);
 	}
 
 }

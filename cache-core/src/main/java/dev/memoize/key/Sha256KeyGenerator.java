@@ -61,6 +61,9 @@ public final class Sha256KeyGenerator implements KeyGenerator {
 	 */
 	public Sha256KeyGenerator(JsonMapper mapper, String version, Map<String, String> properties) {
 		this.inputWriter = Objects.requireNonNull(mapper, "mapper")
+			.rebuild()
+			.addModule(GeneratedClasses.refused())
+			.build()
 			.writer()
 			.with(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 		this.version = Objects.requireNonNull(version, "version");

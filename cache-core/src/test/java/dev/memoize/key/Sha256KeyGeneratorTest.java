@@ -201,6 +201,54 @@ class Sha256KeyGeneratorTest {
 			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	}
 
+	// python3 -c 'import json,hashlib;
+	// o={"func":"demo#bytes(byte[])","inputs":{"data":"AQID"},"version":"1","properties":{}};
+	// print(hashlib.sha256(json.dumps(o,sort_keys=True,separators=(",",":"),ensure_ascii=False).encode("utf-8")).hexdigest())'
+	@Test
+	void generate_keysByteArrayAsItsBase64Text() {
+		MemoKey key = this.generator.generate("demo#bytes(byte[])", Map.of("data", new byte[] { 1, 2, 3 }));
+		assertThat(key.key()).isEqualTo("a6dc49f6e10b0dc2b84d777a7be5d9eac32a29ff95c22053bac2a3b6b45c9807");
+		assertThat(this.generator.generate("demo#bytes(byte[])", Map.of("data", new byte[] { 1, 2, 4 })).key())
+			.isNotEqualTo(key.key());
+		assertThat(this.generator.generate("demo#bytes(List)", Map.of("data", List.of(new byte[] { 1, 2, 3 }))).key())
+			.isNotEqualTo(
+					this.generator.generate("demo#bytes(List)", Map.of("data", List.of(new byte[] { 1, 2, 4 }))).key());
+	}
+
+	// python3 -c 'import json,hashlib;
+	// o={"func":"demo#emoji(String)","inputs":{"s":"a\U0001F600b"},"version":"1","properties":{}};
+	// print(hashlib.sha256(json.dumps(o,sort_keys=True,separators=(",",":"),ensure_ascii=False).encode("utf-8")).hexdigest())'
+	@Test
+	void generate_writesSurrogatePairsAsTheirCharacter() {
+		MemoKey key = this.generator.generate("demo#emoji(String)", Map.of("s", "a\uD83D\uDE00b"));
+		assertThat(key.key()).isEqualTo("55b405eb8193a756672dcd02f0a056b1a2a7bf1d36f0d836478efb5e7fb954c7");
+	}
+
+	@Test
+	void generate_keysEveryLoneSurrogateApart() {
+		List<String> texts = List.of("\uD800", "\uDBFF", "\uDC00", "\uDFFF", "?", "\uFFFD", "a\uD83D", "\uDE00a",
+				"\uDE00\uD83D", "\\ud800");
+		List<String> keys = texts.stream()
+			.map((text) -> this.generator.generate("demo#s(String)", Map.of("s", text)).key())
+			.toList();
+		assertThat(keys).doesNotHaveDuplicates();
+		assertThat(this.generator.generate("demo#s(List)", Map.of("s", List.of("\uD800"))).key())
+			.isNotEqualTo(this.generator.generate("demo#s(List)", Map.of("s", List.of("\uD801"))).key());
+	}
+
+	@Test
+	void generate_refusesLambdasWhereverTheyAre() {
+		java.util.function.Supplier<String> lambda = () -> "answer";
+		assertThatExceptionOfType(MemoizeException.class)
+			.isThrownBy(() -> this.generator.generate("demo#call(Supplier)", Map.of("task", lambda)))
+			.withMessageContaining("parameter 'task'")
+			.withMessageContaining("lambda");
+		assertThatExceptionOfType(MemoizeException.class)
+			.isThrownBy(() -> this.generator.generate("demo#call(List)", Map.of("tasks", List.of(lambda))))
+			.withMessageContaining("parameter 'tasks'")
+			.withMessageContaining("lambda");
+	}
+
 	private static Map<String, Object> ordered(Object... pairs) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i < pairs.length; i += 2) {

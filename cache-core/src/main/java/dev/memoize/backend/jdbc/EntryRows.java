@@ -36,6 +36,41 @@ final class EntryRows implements RowMapper<CacheEntry> {
 	};
 
 	/**
+	 * The JSON text of inputs or metadata, in a form every database's text column keeps:
+	 * a lone surrogate (half of a pair without its other half), which UTF-8 cannot carry
+	 * and drivers turn into {@code ?}, is written as a JSON unicode escape, which reads
+	 * back as the same char. Such a char can only occur inside a JSON string, where the
+	 * escape is valid.
+	 * @param value the inputs or metadata
+	 * @return the JSON text
+	 */
+	static String jsonText(Object value) {
+		String json = MAPPER.writeValueAsString(value);
+		StringBuilder escaped = null;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			boolean pair = Character.isHighSurrogate(c) && i + 1 < json.length()
+					&& Character.isLowSurrogate(json.charAt(i + 1));
+			if (pair) {
+				if (escaped != null) {
+					escaped.append(c).append(json.charAt(i + 1));
+				}
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				if (escaped == null) {
+					escaped = new StringBuilder(json.length() + 16).append(json, 0, i);
+				}
+				escaped.append(String.format("\\u%04x", (int) c));
+			}
+			else if (escaped != null) {
+				escaped.append(c);
+			}
+		}
+		return (escaped != null) ? escaped.toString() : json;
+	}
+
+	/**
 	 * Binds the parameters of {@link JdbcDialect#upsert} for one entry.
 	 * @param statement the upsert statement
 	 * @param cacheName the cache
@@ -52,11 +87,11 @@ final class EntryRows implements RowMapper<CacheEntry> {
 		statement.setString(column++, cacheName);
 		statement.setString(column++, entry.key());
 		statement.setBytes(column++, funcBytes(entry.func()));
-		statement.setString(column++, MAPPER.writeValueAsString(entry.inputs()));
+		statement.setString(column++, jsonText(entry.inputs()));
 		column = bindValue(statement, column, output);
 		column = bindValue(statement, column, expected);
 		statement.setBoolean(column++, entry.annotated());
-		statement.setString(column++, MAPPER.writeValueAsString(entry.metadata()));
+		statement.setString(column++, jsonText(entry.metadata()));
 		statement.setLong(column++, millis(entry.createdAt()));
 		if (entry.expiresAt() != null) {
 			statement.setLong(column++, millis(entry.expiresAt()));
