@@ -108,9 +108,9 @@ final class Soak {
 			inParallel(threads, (thread) -> mixed(thread, started + nanos * 6 / 10, true));
 			this.ledger.track();
 			inParallel(threads, (thread) -> mixed(thread, started + nanos * 85 / 100, false));
-			Map<String, CacheEntry> kept = this.ledger.keptSinceTracking();
+			List<CacheEntry> kept = this.ledger.keptSinceTracking();
 			LongAdder lost = new LongAdder();
-			checkAll(threads, new ArrayList<>(kept.values()), this.cache, lost);
+			checkAll(threads, kept, this.cache, lost);
 			int rounds = hammerOnce(threads, started + nanos);
 			long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 			List<CacheEntry> onceEntries = new ArrayList<>();
@@ -128,8 +128,9 @@ final class Soak {
 			long evictions = this.ledger.evictions(SoakService.SOAK) + this.ledger.evictions(SoakService.SOAK_LOCAL)
 					+ this.ledger.evictions(SoakService.SOAK_SHARED);
 			return new SoakReport(backend, seconds, this.calls.sum(), stats.hits(), stats.misses(), stats.puts(),
-					evictions, this.clears.sum(), kept.size() + onceEntries.size(), lost.sum(),
-					rounds * ONCE_KEYS_PER_ROUND, onceComputations, List.copyOf(this.failures));
+					evictions, this.clears.sum(), kept.size() + onceEntries.size(),
+					this.ledger.writtenAgainAfterRemoval(), lost.sum(), rounds * ONCE_KEYS_PER_ROUND, onceComputations,
+					List.copyOf(this.failures));
 		}
 		finally {
 			threads.shutdownNow();
@@ -156,6 +157,7 @@ final class Soak {
 
 	private void call(String func, String item) {
 		this.calls.increment();
+		this.ledger.beginCall();
 		try {
 			String value = switch (func) {
 				case SoakService.ALPHA -> this.service.alpha(item);

@@ -1,10 +1,11 @@
 package dev.memoize.autoconfigure.soak;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.memoize.CacheEntry;
@@ -21,16 +22,21 @@ class SoakLedger implements MemoizeListener {
 
 	private final List<String> errors = new CopyOnWriteArrayList<>();
 
-	private final Map<String, CacheEntry> written = new ConcurrentHashMap<>();
+	private final AtomicLong ticks = new AtomicLong();
 
-	private final Set<String> removed = ConcurrentHashMap.newKeySet();
+	private final ThreadLocal<long[]> callStarted = ThreadLocal.withInitial(() -> new long[1]);
+
+	private final Map<String, Write> written = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> removed = new ConcurrentHashMap<>();
 
 	private volatile boolean tracking;
 
 	@Override
 	public void onPut(String cache, CacheEntry entry) {
 		if (this.tracking && SoakService.SOAK.equals(cache)) {
-			this.written.put(entry.key(), entry);
+			Write write = new Write(this.callStarted.get()[0], entry);
+			this.written.merge(entry.key(), write, (old, now) -> (now.started() > old.started()) ? now : old);
 		}
 	}
 
@@ -38,7 +44,7 @@ class SoakLedger implements MemoizeListener {
 	public void onEvict(String cache, String key) {
 		this.evictions.computeIfAbsent(cache, (name) -> new LongAdder()).increment();
 		if (this.tracking && SoakService.SOAK.equals(cache)) {
-			this.removed.add(key);
+			this.removed.merge(key, this.ticks.incrementAndGet(), Math::max);
 		}
 	}
 
@@ -47,6 +53,13 @@ class SoakLedger implements MemoizeListener {
 		if (this.errors.size() < 20) {
 			this.errors.add(cache + ": " + error);
 		}
+	}
+
+	/**
+	 * Dates the writes the calling thread makes until its next call.
+	 */
+	void beginCall() {
+		this.callStarted.get()[0] = this.ticks.incrementAndGet();
 	}
 
 	/**
@@ -60,22 +73,31 @@ class SoakLedger implements MemoizeListener {
 	}
 
 	/**
-	 * The entries written since {@link #track()} that no eviction or removal was reported
-	 * for: each must still be readable.
-	 * @return the entries by key
+	 * The entries written since {@link #track()} whose last write started after their
+	 * last reported removal: each must still be readable. Call it while no call is under
+	 * way.
+	 * @return the entries
 	 */
-	Map<String, CacheEntry> keptSinceTracking() {
-		Map<String, CacheEntry> kept = new ConcurrentHashMap<>(this.written);
-		kept.keySet().removeAll(this.removed);
+	List<CacheEntry> keptSinceTracking() {
+		List<CacheEntry> kept = new ArrayList<>();
+		this.written.forEach((key, write) -> {
+			if (write.started() > this.removed.getOrDefault(key, 0L)) {
+				kept.add(write.entry());
+			}
+		});
 		return kept;
 	}
 
 	/**
-	 * How many keys written since {@link #track()} were reported removed.
+	 * How many keys written since {@link #track()} were written again after a removal.
 	 * @return the count
 	 */
-	int removedSinceTracking() {
-		return this.removed.size();
+	long writtenAgainAfterRemoval() {
+		return this.written.entrySet()
+			.stream()
+			.filter((written) -> written.getValue().started() > this.removed.getOrDefault(written.getKey(), -1L)
+					&& this.removed.containsKey(written.getKey()))
+			.count();
 	}
 
 	/**
@@ -95,6 +117,10 @@ class SoakLedger implements MemoizeListener {
 	 */
 	List<String> errors() {
 		return this.errors;
+	}
+
+	private record Write(long started, CacheEntry entry) {
+
 	}
 
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param clears clears of a function or of the whole bounded cache
  * @param checked entries read back at the end: those written in the phase without clears
  * and not reported evicted, and those of the unbounded cache
+ * @param rewritten of the entries written in the phase without clears, those checked
+ * although evicted once in that phase, because written again since
  * @param lost entries read back that were missing or wrong
  * @param onceKeys keys of the unbounded cache hammered by all threads at once
  * @param onceComputations how often those keys were computed
@@ -22,7 +24,8 @@ import java.util.List;
  * caches reported, at most a few of each
  */
 record SoakReport(String backend, long seconds, long calls, long hits, long misses, long puts, long evictions,
-		long clears, long checked, long lost, long onceKeys, long onceComputations, List<String> failures) {
+		long clears, long checked, long rewritten, long lost, long onceKeys, long onceComputations,
+		List<String> failures) {
 
 	/**
 	 * The report as one line of figures.
@@ -30,10 +33,10 @@ record SoakReport(String backend, long seconds, long calls, long hits, long miss
 	 */
 	String line() {
 		return String.format(
-				"soak %-22s %3ds calls=%d hits=%d misses=%d puts=%d evictions=%d clears=%d checked=%d lost=%d"
+				"soak %-22s %3ds calls=%d hits=%d misses=%d puts=%d evictions=%d clears=%d checked=%d (rewritten after eviction %d) lost=%d"
 						+ " once-keys=%d once-computations=%d failures=%d",
 				this.backend, this.seconds, this.calls, this.hits, this.misses, this.puts, this.evictions, this.clears,
-				this.checked, this.lost, this.onceKeys, this.onceComputations, this.failures.size());
+				this.checked, this.rewritten, this.lost, this.onceKeys, this.onceComputations, this.failures.size());
 	}
 
 }
