@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no wrong value is served, no write is lost unless an eviction or a clear removed it,
  * and a key is computed once however many threads call it while nothing evicts it.
  * Bounded caches are small enough to evict all the time. Each soak prints its figures.
+ * Tagged {@code soak}: {@code -DexcludedGroups=soak} leaves the soak out of a build.
  */
+@Tag("soak")
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CacheSoakTests {
 
