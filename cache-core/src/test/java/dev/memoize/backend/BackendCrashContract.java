@@ -3,9 +3,12 @@ package dev.memoize.backend;
 import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * A process killed with SIGKILL in the middle of writes to a persistent backend loses no
  * committed entry and leaves no damaged one: a child JVM ({@link CrashWriter}) prints
- * each key once its write returned; after the kill, a backend opened again over the same
+ * each key once its write returned and is killed at a random moment after its first
+ * {@value #COMMITTED_LINES} writes; after the kill, a backend opened again over the same
  * location reads every printed key back with its value, and every entry it holds is
  * exactly the one written for its key. Each backend's test class extends this one and
  * names its {@link CrashTarget}.
@@ -31,6 +35,8 @@ import static org.assertj.core.api.Assertions.fail;
 public abstract class BackendCrashContract {
 
 	private static final int COMMITTED_LINES = 500;
+
+	private static final Duration MAX_KILL_DELAY = Duration.ofMillis(500);
 
 	private static final Pattern COMPLETE_LINE = Pattern.compile("crash-[0-9]{8}");
 
@@ -75,8 +81,12 @@ public abstract class BackendCrashContract {
 				committed.add(line);
 			}
 			whileTheWriterRuns(location);
-			// SIGKILL through the handle, which leaves the pipe open for the last lines
-			writer.toHandle().destroyForcibly();
+			// SIGKILL through the handle, which leaves the pipe open for the last lines,
+			// at
+			// a random point of the writes while they go on being read
+			long delay = ThreadLocalRandom.current().nextLong(MAX_KILL_DELAY.toMillis());
+			CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
+				.execute(() -> writer.toHandle().destroyForcibly());
 			String line;
 			while ((line = lines.readLine()) != null) {
 				if (COMPLETE_LINE.matcher(line).matches()) {
