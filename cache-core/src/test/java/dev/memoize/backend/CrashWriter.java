@@ -1,39 +1,42 @@
-package dev.memoize.backend.disk;
+package dev.memoize.backend;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.memoize.CacheEntry;
-import dev.memoize.backend.BackendContext;
 import dev.memoize.codec.EncodedValue;
 
 /**
- * The child process of {@link DiskCrashTests}: writes entries to a disk cache in a loop,
- * single puts and batches of ten, and prints each key on its own line once the call that
- * wrote it has returned. Stops by itself after {@link #MAX_ENTRIES} entries or
+ * The child process of {@link BackendCrashContract}: writes entries to a persistent cache
+ * in a loop, single puts and batches of ten, and prints each key on its own line once the
+ * call that wrote it has returned. Stops by itself after {@link #MAX_ENTRIES} entries or
  * {@link #MAX_TIME}, whichever comes first, in case nobody kills it.
  */
-public final class DiskCrashWriter {
+public final class CrashWriter {
 
 	static final int MAX_ENTRIES = 200_000;
 
 	static final Duration MAX_TIME = Duration.ofMinutes(2);
 
-	private DiskCrashWriter() {
+	private static final Instant CREATED = Instant.parse("2025-01-01T00:00:00Z");
+
+	private CrashWriter() {
 	}
 
 	/**
-	 * Writes to the cache in the directory given as the only argument.
-	 * @param args the directory
+	 * Writes to a cache.
+	 * @param args the {@link CrashTarget} name and the location of the cache
+	 * @throws Exception if the cache cannot be closed
 	 */
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
 		PrintStream out = System.out;
-		DiskBackend backend = new DiskBackend(Path.of(args[0]), 1L << 34, BackendContext.of("crash"));
+		CacheBackend backend = CrashTarget.valueOf(args[0]).open(Path.of(args[1]));
 		long deadline = System.nanoTime() + MAX_TIME.toNanos();
 		int index = 0;
 		while (index < MAX_ENTRIES && System.nanoTime() < deadline) {
@@ -56,11 +59,21 @@ public final class DiskCrashWriter {
 		backend.close();
 	}
 
-	static String key(int index) {
+	/**
+	 * The key written at an index.
+	 * @param index the index
+	 * @return the key
+	 */
+	public static String key(int index) {
 		return String.format("crash-%08d", index);
 	}
 
-	static int index(String key) {
+	/**
+	 * The index a key was written at.
+	 * @param key the key
+	 * @return the index
+	 */
+	public static int index(String key) {
 		return Integer.parseInt(key.substring("crash-".length()));
 	}
 
@@ -69,11 +82,11 @@ public final class DiskCrashWriter {
 	 * @param index the index
 	 * @return the entry
 	 */
-	static CacheEntry entry(int index) {
+	public static CacheEntry entry(int index) {
 		String text = ("value " + index + " ").repeat(1 + (index * 37) % 300);
 		byte[] json = ("\"" + text + "\"").getBytes(StandardCharsets.UTF_8);
 		return CacheEntry.of(key(index), "crash#write(int)", Map.of("index", index),
-				new EncodedValue(EncodedValue.JSON, json), Map.of("writer", "child"), DiskEntries.CREATED, null);
+				new EncodedValue(EncodedValue.JSON, json), Map.of("writer", "child"), CREATED, null);
 	}
 
 }
