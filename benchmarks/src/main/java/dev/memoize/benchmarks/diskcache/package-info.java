@@ -1,0 +1,9 @@
+/**
+ * Memoize with the {@code disk} backend (RocksDB) measured side by side, in one Spring
+ * context, with Spring's {@code @Cacheable} on a {@code JCacheCacheManager} over Ehcache
+ * 3 with a persistent disk tier: hits on pre-loaded entries and puts of fresh keys, for a
+ * text of about 1 KiB and a small record. Ehcache is measured twice: with a heap tier
+ * holding every entry, and with its disk tier alone, so that each of its hits reads the
+ * disk store as every Memoize hit does.
+ */
+package dev.memoize.benchmarks.diskcache;
