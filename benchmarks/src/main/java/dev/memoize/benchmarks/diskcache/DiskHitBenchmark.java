@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A hit: {@value Content#ENTRIES} texts and as many summaries are stored before
- * measuring, then read through the contender's cached service under ids picked uniformly
- * at random.
+ * A hit: {@link #entries} texts and as many summaries ({@value Content#ENTRIES} unless
+ * told) are stored before measuring, then read through the contender's cached service
+ * under ids picked uniformly at random.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,7 +34,11 @@ public class DiskHitBenchmark {
 	@Param({ "MEMOIZE_DISK", "EHCACHE_HEAP_AND_DISK", "EHCACHE_DISK_ONLY" })
 	public Contender contender;
 
-	private final String[] ids = new String[Content.ENTRIES];
+	/** Texts, and summaries, stored before measuring. */
+	@Param({ "" + Content.ENTRIES })
+	public int entries;
+
+	private String[] ids;
 
 	private DiskContenders contenders;
 
@@ -44,7 +48,8 @@ public class DiskHitBenchmark {
 	public void start() {
 		this.contenders = new DiskContenders();
 		this.documents = this.contenders.documents(this.contender);
-		for (int i = 0; i < Content.ENTRIES; i++) {
+		this.ids = new String[this.entries];
+		for (int i = 0; i < this.entries; i++) {
 			this.ids[i] = Content.id(i);
 		}
 		for (int pass = 0; pass < 2; pass++) {
@@ -53,9 +58,9 @@ public class DiskHitBenchmark {
 				this.documents.summary(id);
 			}
 		}
-		if (this.documents.calls() != 2L * Content.ENTRIES) {
+		if (this.documents.calls() != 2L * this.entries) {
 			throw new IllegalStateException("The second pass must only hit: the bodies of " + this.contender + " ran "
-					+ this.documents.calls() + " times for " + Content.ENTRIES + " ids");
+					+ this.documents.calls() + " times for " + this.entries + " ids");
 		}
 	}
 
@@ -66,12 +71,12 @@ public class DiskHitBenchmark {
 
 	@Benchmark
 	public String text(Picker picker) {
-		return this.documents.text(this.ids[picker.next()]);
+		return this.documents.text(this.ids[picker.next(this.entries)]);
 	}
 
 	@Benchmark
 	public Summary summary(Picker picker) {
-		return this.documents.summary(this.ids[picker.next()]);
+		return this.documents.summary(this.ids[picker.next(this.entries)]);
 	}
 
 	/**
@@ -82,8 +87,8 @@ public class DiskHitBenchmark {
 
 		private final SplittableRandom random = new SplittableRandom(7);
 
-		int next() {
-			return this.random.nextInt(Content.ENTRIES);
+		int next(int bound) {
+			return this.random.nextInt(bound);
 		}
 
 	}
