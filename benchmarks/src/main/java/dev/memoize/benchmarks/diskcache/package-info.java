@@ -5,5 +5,11 @@
  * text of about 1 KiB and a small record. Ehcache is measured twice: with a heap tier
  * holding every entry, and with its disk tier alone, so that each of its hits reads the
  * disk store as every Memoize hit does.
+ *
+ * <p>
+ * The two do not promise the same: a Memoize put returns once it is in RocksDB's
+ * write-ahead log, so it survives a crash of the process; Ehcache writes its disk tier
+ * through memory-mapped files and keeps its data only across a clean close of the cache
+ * manager (after a crash it wipes the disk tier on start).
  */
 package dev.memoize.benchmarks.diskcache;
