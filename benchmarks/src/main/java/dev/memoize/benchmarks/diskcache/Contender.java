@@ -9,6 +9,13 @@ public enum Contender {
 	MEMOIZE_DISK(MemoizedDocuments.class),
 
 	/**
+	 * {@code @Memoize} on a Memoize cache of type {@code layered}: a {@code memory} layer
+	 * holding every entry over the {@code disk} cache, written through. Hits are served
+	 * from the memory layer, puts are written to both.
+	 */
+	MEMOIZE_MEMORY_AND_DISK(LayeredMemoizedDocuments.class),
+
+	/**
 	 * {@code @Cacheable} on Ehcache with a heap tier holding every entry over a
 	 * persistent disk tier: hits are served from the heap, puts are written to the disk
 	 * tier.

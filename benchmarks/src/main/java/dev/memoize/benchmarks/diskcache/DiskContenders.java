@@ -31,10 +31,10 @@ import dev.memoize.autoconfigure.MemoizeAutoConfiguration;
 
 /**
  * One Spring context, started the way an application starts, with every
- * {@link Contender}: a {@code @Memoize} bean on a {@code disk} cache and two
- * {@code @Cacheable} beans on a {@link JCacheCacheManager} over Ehcache with a persistent
- * disk tier, all stored under one new temporary directory that {@link #close()} deletes.
- * Not thread-safe; create and close it from one thread.
+ * {@link Contender}: {@code @Memoize} beans on a {@code disk} cache and on a memory cache
+ * layered over it, and two {@code @Cacheable} beans on a {@link JCacheCacheManager} over
+ * Ehcache with a persistent disk tier, all stored under one new temporary directory that
+ * {@link #close()} deletes. Not thread-safe; create and close it from one thread.
  */
 final class DiskContenders implements AutoCloseable {
 
@@ -64,7 +64,13 @@ final class DiskContenders implements AutoCloseable {
 					"memoize.caches." + MemoizedDocuments.CACHE + ".type=disk",
 					"memoize.caches." + MemoizedDocuments.CACHE + ".disk.directory="
 							+ this.directory.resolve("memoize"),
-					"memoize.caches." + MemoizedDocuments.CACHE + ".disk.size-limit=" + STORE_BYTES + "B")
+					"memoize.caches." + MemoizedDocuments.CACHE + ".disk.size-limit=" + STORE_BYTES + "B",
+					"memoize.caches." + LayeredMemoizedDocuments.HEAP_LAYER + ".type=memory",
+					"memoize.caches." + LayeredMemoizedDocuments.HEAP_LAYER + ".memory.max-entries="
+							+ (Content.ENTRIES * 2L),
+					"memoize.caches." + LayeredMemoizedDocuments.CACHE + ".type=layered",
+					"memoize.caches." + LayeredMemoizedDocuments.CACHE + ".layered.layers="
+							+ LayeredMemoizedDocuments.HEAP_LAYER + "," + MemoizedDocuments.CACHE)
 			.run();
 	}
 
@@ -129,6 +135,11 @@ final class DiskContenders implements AutoCloseable {
 		@Bean
 		MemoizedDocuments memoizedDocuments() {
 			return new MemoizedDocuments();
+		}
+
+		@Bean
+		LayeredMemoizedDocuments layeredMemoizedDocuments() {
+			return new LayeredMemoizedDocuments();
 		}
 
 		@Bean

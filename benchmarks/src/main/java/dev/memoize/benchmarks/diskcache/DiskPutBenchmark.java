@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DiskPutBenchmark {
 
 	/** The cached service under test. */
-	@Param({ "MEMOIZE_DISK", "EHCACHE_HEAP_AND_DISK", "EHCACHE_DISK_ONLY" })
+	@Param({ "MEMOIZE_DISK", "MEMOIZE_MEMORY_AND_DISK", "EHCACHE_HEAP_AND_DISK", "EHCACHE_DISK_ONLY" })
 	public Contender contender;
 
 	private DiskContenders contenders;
