@@ -29,14 +29,16 @@ public record CacheEntry(String key, String func, Map<String, Object> inputs, Ob
 		boolean annotated, Map<String, String> metadata, Instant createdAt, Instant expiresAt) {
 
 	/**
-	 * Validates the components and makes the maps immutable copies.
+	 * Validates the components and makes the maps immutable copies (an immutable
+	 * {@link ParameterMap} of inputs is kept as it is).
 	 */
 	public CacheEntry {
 		Objects.requireNonNull(key, "key");
 		Objects.requireNonNull(func, "func");
 		Objects.requireNonNull(createdAt, "createdAt");
-		inputs = (inputs != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(inputs)) : Map.of();
-		metadata = (metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : Map.of();
+		inputs = (inputs != null) ? ParameterMap.copyOf(inputs) : Map.of();
+		metadata = (metadata != null && !metadata.isEmpty())
+				? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : Map.of();
 		if (!annotated) {
 			expected = null;
 		}

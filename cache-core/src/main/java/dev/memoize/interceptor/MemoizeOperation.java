@@ -2,12 +2,12 @@ package dev.memoize.interceptor;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.expression.Expression;
 
+import dev.memoize.ParameterMap;
 import dev.memoize.WriteOptions;
 
 /**
@@ -25,6 +25,9 @@ public final class MemoizeOperation {
 	private final String[] parameterNames;
 
 	private final int[] keyedParameters;
+
+	/** The names of the keyed parameters, shared by the inputs of every call. */
+	private final String[] keyedNames;
 
 	private final Map<String, String> metadata;
 
@@ -50,6 +53,9 @@ public final class MemoizeOperation {
 		this.cacheName = cacheName;
 		this.parameterNames = parameterNames;
 		this.keyedParameters = keyedParameters;
+		this.keyedNames = java.util.Arrays.stream(keyedParameters)
+			.mapToObj((index) -> parameterNames[index])
+			.toArray(String[]::new);
 		this.metadata = Map.copyOf(metadata);
 		this.ttl = ttl;
 		this.condition = condition;
@@ -149,11 +155,11 @@ public final class MemoizeOperation {
 	 * @return the inputs
 	 */
 	Map<String, Object> inputs(Object[] args) {
-		Map<String, Object> inputs = new LinkedHashMap<>(this.keyedParameters.length * 2);
-		for (int index : this.keyedParameters) {
-			inputs.put(this.parameterNames[index], args[index]);
+		Object[] values = new Object[this.keyedParameters.length];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = args[this.keyedParameters[i]];
 		}
-		return inputs;
+		return ParameterMap.of(this.keyedNames, values);
 	}
 
 	boolean passesCondition(Object target, Object[] args) {

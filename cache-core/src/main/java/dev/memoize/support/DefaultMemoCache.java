@@ -20,6 +20,7 @@ import dev.memoize.Computation;
 import dev.memoize.EntryFilter;
 import dev.memoize.MemoCache;
 import dev.memoize.MemoizeException;
+import dev.memoize.ParameterMap;
 import dev.memoize.WriteOptions;
 import dev.memoize.backend.BackendContext;
 import dev.memoize.backend.CacheBackend;
@@ -332,14 +333,14 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 	 */
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> plainInputs(Map<String, ?> inputs) {
-		Map<String, Object> plain = new LinkedHashMap<>(inputs);
-		for (Object value : plain.values()) {
+		for (Object value : inputs.values()) {
 			if (value != null && !(value instanceof String) && !(value instanceof Boolean)
 					&& !(value instanceof Integer)) {
-				return (Map<String, Object>) this.settings.codec().convert(plain, PLAIN_MAP.getType());
+				return (Map<String, Object>) this.settings.codec()
+					.convert(new LinkedHashMap<>(inputs), PLAIN_MAP.getType());
 			}
 		}
-		return plain;
+		return ParameterMap.copyOf(inputs);
 	}
 
 	private void store(CacheEntry entry) {
