@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.memoize.MemoCacheManager;
 import dev.memoize.autoconfigure.MemoizeAutoConfiguration;
 import dev.memoize.backend.jdbc.JdbcOptions;
 import dev.memoize.benchmarks.remote.CacheableLookups;
@@ -82,6 +83,14 @@ final class JdbcContenders implements AutoCloseable {
 	void clear() {
 		this.jdbc.update("DELETE FROM " + this.memoizeTable);
 		this.jdbc.update("DELETE FROM " + this.springTable);
+	}
+
+	/**
+	 * What the Memoize cache tells of itself.
+	 * @return its statistics, as text
+	 */
+	String memoizeState() {
+		return "Memoize cache " + this.context.getBean(MemoCacheManager.class).cache(MemoizedLookups.CACHE).stats();
 	}
 
 	@Override

@@ -55,9 +55,10 @@ public class RedisBatchBenchmark {
 	}
 
 	private void prime() {
-		this.memoizeWindow.prime(this.contenders.memoized::lookupAll, this.contenders.memoized::computed);
+		this.memoizeWindow.prime(this.contenders.memoized::lookupAll, this.contenders.memoized::computed,
+				this.contenders::memoizeState);
 		this.springWindow.prime((keys) -> CacheableLookups.lookupEach(this.contenders.cacheable, keys),
-				this.contenders.cacheable::computed);
+				this.contenders.cacheable::computed, () -> "@Cacheable");
 	}
 
 	@TearDown(Level.Trial)

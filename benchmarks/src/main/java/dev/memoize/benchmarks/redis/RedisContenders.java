@@ -28,6 +28,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 
+import dev.memoize.MemoCacheManager;
 import dev.memoize.autoconfigure.MemoizeAutoConfiguration;
 import dev.memoize.benchmarks.remote.CacheableLookups;
 import dev.memoize.benchmarks.remote.MemoizedLookups;
@@ -113,6 +114,14 @@ final class RedisContenders implements AutoCloseable {
 			keys.addAll(cursor.getKeys());
 		}
 		return keys;
+	}
+
+	/**
+	 * What the Memoize cache tells of itself.
+	 * @return its statistics, as text
+	 */
+	String memoizeState() {
+		return "Memoize cache " + this.context.getBean(MemoCacheManager.class).cache(MemoizedLookups.CACHE).stats();
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The arguments of successive batch calls: a window of {@value #SIZE} keys that moves
@@ -50,10 +51,11 @@ public final class BatchWindow {
 	 * computed exactly {@value #NEW_KEYS} values.
 	 * @param contender the batch call
 	 * @param computed how many values the contender computed so far
+	 * @param state what the contender tells of itself, for the message of a failed check
 	 * @throws IllegalStateException if the second call did not compute {@value #NEW_KEYS}
 	 * values
 	 */
-	public void prime(Function<List<String>, List<String>> contender, LongSupplier computed) {
+	public void prime(Function<List<String>, List<String>> contender, LongSupplier computed, Supplier<String> state) {
 		List<String> first = next();
 		if (!contender.apply(first).equals(first.stream().map(Values::of).toList())) {
 			throw new IllegalStateException("The batch call returned wrong values");
