@@ -47,6 +47,16 @@ public class JdbcHitBenchmark {
 	@Setup(Level.Trial)
 	public void start() {
 		this.contenders = new JdbcContenders();
+		try {
+			fill();
+		}
+		catch (RuntimeException ex) {
+			this.contenders.close();
+			throw ex;
+		}
+	}
+
+	private void fill() {
 		for (int i = 0; i < KEYS; i++) {
 			this.keys[i] = "prompt number " + i;
 		}

@@ -45,13 +45,26 @@ public class RedisBatchBenchmark {
 	@Setup(Level.Trial)
 	public void start() {
 		this.contenders = new RedisContenders();
-		prime();
+		try {
+			prime();
+		}
+		catch (RuntimeException ex) {
+			this.contenders.close();
+			throw ex;
+		}
 	}
 
 	@TearDown(Level.Iteration)
 	public void restart() {
-		this.contenders.clear();
-		prime();
+		try {
+			this.contenders.clear();
+			prime();
+		}
+		catch (RuntimeException ex) {
+			// JMH skips the trial's tear-down once an iteration's fails
+			this.contenders.close();
+			throw ex;
+		}
 	}
 
 	private void prime() {

@@ -46,6 +46,16 @@ public class RedisHitBenchmark {
 	@Setup(Level.Trial)
 	public void start() {
 		this.contenders = new RedisContenders();
+		try {
+			fill();
+		}
+		catch (RuntimeException ex) {
+			this.contenders.close();
+			throw ex;
+		}
+	}
+
+	private void fill() {
 		for (int i = 0; i < KEYS; i++) {
 			this.keys[i] = "prompt number " + i;
 		}
