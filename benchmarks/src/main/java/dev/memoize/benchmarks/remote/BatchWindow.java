@@ -64,8 +64,8 @@ public final class BatchWindow {
 		contender.apply(next());
 		long computedByMovingOnce = computed.getAsLong() - before;
 		if (computedByMovingOnce != NEW_KEYS) {
-			throw new IllegalStateException(
-					"A call after the first must compute " + NEW_KEYS + " values, computed " + computedByMovingOnce);
+			throw new IllegalStateException("A call after the first must compute " + NEW_KEYS + " values, computed "
+					+ computedByMovingOnce + "; " + state.get());
 		}
 	}
 
