@@ -47,6 +47,8 @@ final class EntryTable {
 
 	private final String upsert;
 
+	private final String selectOne;
+
 	/**
 	 * Creates the SQL of one cache.
 	 * @param dataSource the database, not bound to callers' transactions
@@ -62,6 +64,20 @@ final class EntryTable {
 		this.named = new NamedParameterJdbcTemplate(this.jdbc);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.upsert = dialect.upsert(table);
+		this.selectOne = "SELECT " + EntryRows.COLUMNS + " FROM " + table
+				+ " WHERE cache_name = ? AND entry_key = ? AND (expires_at IS NULL OR expires_at > ?)";
+	}
+
+	/**
+	 * Reads one live entry by its primary key: the statement of every hit, prepared from
+	 * text built once and bound by position.
+	 * @param key the key
+	 * @param now epoch milliseconds that decide expiry
+	 * @return the entry, or {@code null} when there is none or it has expired
+	 */
+	CacheEntry find(String key, long now) {
+		List<CacheEntry> found = this.jdbc.query(this.selectOne, ROWS, this.cacheName, key, now);
+		return found.isEmpty() ? null : found.get(0);
 	}
 
 	/**

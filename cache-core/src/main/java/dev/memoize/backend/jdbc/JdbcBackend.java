@@ -163,8 +163,8 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 	@Override
 	public Lookup get(MemoKey key) {
 		try {
-			List<CacheEntry> found = this.table.findAll(List.of(key.key()), now());
-			return found.isEmpty() ? Lookup.miss() : Lookup.hit(found.get(0));
+			CacheEntry found = this.table.find(key.key(), now());
+			return (found != null) ? Lookup.hit(found) : Lookup.miss();
 		}
 		catch (RuntimeException ex) {
 			return Lookup.failure(ex);
