@@ -7,12 +7,15 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -66,19 +69,37 @@ final class EntryTable {
 
 	/**
 	 * Reads the live entries among the keys, with one query per
-	 * {@link JdbcDialect#keysPerQuery()} keys.
+	 * {@link JdbcDialect#keysPerQuery()} keys. A row that cannot be read (its inputs or
+	 * metadata are not the JSON Memoize writes) is left out, deleted, and told to the
+	 * listener, so one damaged row never fails the read of the others.
 	 * @param keys the keys
 	 * @param now epoch milliseconds that decide expiry
+	 * @param unreadable told the key of each unreadable row and what is wrong with it
 	 * @return the entries found, in no particular order
 	 */
-	List<CacheEntry> findAll(List<String> keys, long now) {
+	List<CacheEntry> findAll(List<String> keys, long now, BiConsumer<String, String> unreadable) {
 		List<CacheEntry> found = new ArrayList<>();
+		List<String[]> damaged = new ArrayList<>();
+		RowMapper<CacheEntry> rows = (rs, rowNum) -> {
+			try {
+				return ROWS.mapRow(rs, rowNum);
+			}
+			catch (RuntimeException ex) {
+				damaged.add(new String[] { rs.getString("entry_key"), ex.getMessage() });
+				return null;
+			}
+		};
 		int chunk = this.dialect.keysPerQuery();
 		for (int from = 0; from < keys.size(); from += chunk) {
 			List<String> part = keys.subList(from, Math.min(keys.size(), from + chunk));
 			MapSqlParameterSource parameters = cacheParameters().addValue("keys", part).addValue("now", now);
 			found.addAll(this.named.query("SELECT " + EntryRows.COLUMNS + " FROM " + this.table
-					+ " WHERE cache_name = :cache AND entry_key IN (:keys) AND " + live(), parameters, ROWS));
+					+ " WHERE cache_name = :cache AND entry_key IN (:keys) AND " + live(), parameters, rows));
+		}
+		found.removeIf(Objects::isNull);
+		for (String[] row : damaged) {
+			delete(row[0]);
+			unreadable.accept(row[0], row[1]);
 		}
 		return found;
 	}
