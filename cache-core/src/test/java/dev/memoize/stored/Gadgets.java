@@ -6,6 +6,8 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * Classes a hostile stored value names, each recording in {@link #INSTANTIATIONS} that it
  * came to life: by its constructor or setter (JSON), or by its {@code readObject} or
@@ -58,7 +60,7 @@ final class Gadgets {
 	/**
 	 * An application type that opts in to class-name type ids for its own subtypes.
 	 */
-	@com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CLASS)
+	@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
 	public interface Shape {
 
 	}

@@ -1,6 +1,7 @@
 package dev.memoize.stored;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,7 +65,7 @@ final class StoredCache {
 	void writeRaw(MemoKey key, EncodedValue value) throws Exception {
 		try (CacheBackend backend = this.store.open(BackendContext.of("stored"))) {
 			backend.put(CacheEntry.of(key.key(), key.func(), Map.of("n", key.inputs().get("n")), value, Map.of(),
-					java.time.Instant.now(), null));
+					Instant.now(), null));
 		}
 	}
 

@@ -12,8 +12,8 @@ import dev.memoize.CacheEntry;
 import dev.memoize.EntryFilter;
 import dev.memoize.backend.BackendContext;
 import dev.memoize.backend.CacheBackend;
-import dev.memoize.codec.EncodedValue;
 import dev.memoize.backend.RawStore;
+import dev.memoize.codec.EncodedValue;
 import dev.memoize.testing.TestServers;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
