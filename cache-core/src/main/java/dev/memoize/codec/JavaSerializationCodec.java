@@ -53,10 +53,24 @@ public class JavaSerializationCodec implements ValueCodec {
 			}
 		}
 		this.allowList = List.copyOf(allowList);
-		this.filter = ObjectInputFilter.Config
-			.createFilter(ALWAYS_ALLOWED + String.join(";", allowList) + (allowList.isEmpty() ? "" : ";") + "!*");
+		this.filter = readFilter(ObjectInputFilter.Config
+			.createFilter(ALWAYS_ALLOWED + String.join(";", allowList) + (allowList.isEmpty() ? "" : ";") + "!*"));
 		this.writeFilter = ObjectInputFilter.Config
 			.createFilter(String.join(";", allowList) + (allowList.isEmpty() ? "" : ";") + "!*");
+	}
+
+	/**
+	 * The filter of reads: the allow-list for every class the stream names, except that
+	 * arrays pass whatever their element type. Creating an array creates none of its
+	 * elements, and each element is checked by its own class as it is read; without this,
+	 * an allow-listed {@code ArrayList} or {@code HashMap} could never be read, since
+	 * they check their {@code Object[]} and {@code Map.Entry[]} backing arrays.
+	 */
+	private static ObjectInputFilter readFilter(ObjectInputFilter classes) {
+		return (info) -> {
+			Class<?> type = info.serialClass();
+			return (type != null && type.isArray()) ? ObjectInputFilter.Status.ALLOWED : classes.checkInput(info);
+		};
 	}
 
 	/**

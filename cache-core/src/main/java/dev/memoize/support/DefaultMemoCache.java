@@ -63,7 +63,8 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 		this.stats = new StatsCounter();
 		this.events = new CacheEvents(settings.name(), settings.listeners());
 		this.faults = new FaultLog(settings.name());
-		this.backend = backendFactory.apply(new BackendContext(settings.name(), settings.clock(), this::evicted));
+		this.backend = backendFactory
+			.apply(new BackendContext(settings.name(), settings.clock(), this::evicted, this::unreadable));
 		this.async = new AsyncCacheAccess(this, AsyncBackend.of(this.backend));
 	}
 
@@ -424,6 +425,13 @@ public class DefaultMemoCache implements MemoCache, AutoCloseable {
 	void corrupted(CodecException ex) {
 		this.stats.error();
 		this.events.error(ex);
+	}
+
+	/**
+	 * Counts and reports an entry the backend found unreadable and removed.
+	 */
+	private void unreadable(String key, String problem) {
+		corrupted(new CodecException("Cache '" + name() + "' found entry " + key + " unreadable: " + problem, null));
 	}
 
 	private void expired(String key) {

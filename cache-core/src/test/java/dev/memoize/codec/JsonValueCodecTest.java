@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ResolvableType;
 
@@ -85,6 +88,48 @@ class JsonValueCodecTest {
 	}
 
 	record Answer(String text, int score) {
+	}
+
+	@Test
+	void decode_refusesAStoredPropertyTheDeclaredClassDoesNotHave() {
+		EncodedValue older = json("{\"text\":\"hi\",\"score\":2,\"model\":\"m\"}");
+		assertThatExceptionOfType(CodecException.class).isThrownBy(() -> this.codec.decode(older, Answer.class))
+			.withMessageContaining("model");
+	}
+
+	@Test
+	void decode_refusesAStoredObjectWithoutACreatorPropertyOfTheDeclaredRecord() {
+		EncodedValue older = json("{\"text\":\"hi\"}");
+		assertThatExceptionOfType(CodecException.class).isThrownBy(() -> this.codec.decode(older, Labelled.class))
+			.withMessageContaining("label");
+	}
+
+	@Test
+	void decode_roundTripsRecordsWithNullComponentsEvenWhenTheMapperOmitsNulls() {
+		JsonValueCodec omittingNulls = new JsonValueCodec(JsonMapper.builder()
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.build());
+		Labelled value = new Labelled("hi", null);
+		assertThat(omittingNulls.decode(omittingNulls.encode(value), Labelled.class)).isEqualTo(value);
+	}
+
+	@Test
+	void decode_leavesUnknownPropertiesToAClassThatIgnoresThem() {
+		EncodedValue older = json("{\"text\":\"hi\",\"score\":2}");
+		assertThat(this.codec.decode(older, Lenient.class)).isEqualTo(new Lenient("hi"));
+	}
+
+	private static EncodedValue json(String text) {
+		return new EncodedValue(EncodedValue.JSON, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	record Labelled(String text, String label) {
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Lenient(String text) {
+
 	}
 
 }

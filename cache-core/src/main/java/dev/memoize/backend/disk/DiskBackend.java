@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.rocksdb.RocksDBException;
@@ -91,6 +92,8 @@ public class DiskBackend implements CacheBackend {
 
 	private final Consumer<String> evictionListener;
 
+	private final BiConsumer<String, String> corruptionListener;
+
 	private final RecordCodec codec = new RecordCodec(JsonMapper.builder().build());
 
 	private final DiskStore store;
@@ -132,6 +135,7 @@ public class DiskBackend implements CacheBackend {
 		this.sizeLimit = sizeLimit;
 		this.clock = context.clock();
 		this.evictionListener = context.evictionListener();
+		this.corruptionListener = context.corruptionListener();
 		this.store = openStore();
 		try {
 			this.recency = RecencyList.restore(readStamps(), readPages());
@@ -519,6 +523,7 @@ public class DiskBackend implements CacheBackend {
 		if (corruption != null) {
 			this.corruptRecords.addAndGet(keys.size());
 			logger.warn("Disk cache '{}' deletes a damaged record: {}", this.cacheName, corruption.getMessage());
+			keys.forEach((key) -> this.corruptionListener.accept(key, corruption.getMessage()));
 		}
 		try {
 			delete(keys);

@@ -466,6 +466,7 @@ public class FileBackend implements CacheBackend {
 		}
 		logger.warn("File cache '{}' cannot read {} ({}); moved it to {} and treats the entry as missing",
 				this.context.cacheName(), file, problem, aside.getFileName());
+		this.context.corruptionListener().accept(stem, file.getFileName() + ": " + problem);
 	}
 
 	private boolean delete(String stem) throws IOException {

@@ -2,17 +2,21 @@ package dev.memoize.backend.jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -73,30 +77,69 @@ final class EntryTable {
 	 * text built once and bound by position.
 	 * @param key the key
 	 * @param now epoch milliseconds that decide expiry
-	 * @return the entry, or {@code null} when there is none or it has expired
+	 * @param unreadable told the key of an unreadable row and what is wrong with it; the
+	 * row is deleted and read as a miss
+	 * @return the entry, or {@code null} when there is none, it has expired or it is
+	 * unreadable
 	 */
-	CacheEntry find(String key, long now) {
-		List<CacheEntry> found = this.jdbc.query(this.selectOne, ROWS, this.cacheName, key, now);
-		return found.isEmpty() ? null : found.get(0);
+	CacheEntry find(String key, long now, BiConsumer<String, String> unreadable) {
+		Readable rows = new Readable();
+		List<CacheEntry> found = this.jdbc.query(this.selectOne, rows, this.cacheName, key, now);
+		rows.dropDamaged(unreadable);
+		return (found.isEmpty() || found.get(0) == null) ? null : found.get(0);
 	}
 
 	/**
 	 * Reads the live entries among the keys, with one query per
-	 * {@link JdbcDialect#keysPerQuery()} keys.
+	 * {@link JdbcDialect#keysPerQuery()} keys. A row that cannot be read (its inputs or
+	 * metadata are not the JSON Memoize writes) is left out, deleted, and told to the
+	 * listener, so one damaged row never fails the read of the others.
 	 * @param keys the keys
 	 * @param now epoch milliseconds that decide expiry
+	 * @param unreadable told the key of each unreadable row and what is wrong with it
 	 * @return the entries found, in no particular order
 	 */
-	List<CacheEntry> findAll(List<String> keys, long now) {
+	List<CacheEntry> findAll(List<String> keys, long now, BiConsumer<String, String> unreadable) {
 		List<CacheEntry> found = new ArrayList<>();
+		Readable rows = new Readable();
 		int chunk = this.dialect.keysPerQuery();
 		for (int from = 0; from < keys.size(); from += chunk) {
 			List<String> part = keys.subList(from, Math.min(keys.size(), from + chunk));
 			MapSqlParameterSource parameters = cacheParameters().addValue("keys", part).addValue("now", now);
 			found.addAll(this.named.query("SELECT " + EntryRows.COLUMNS + " FROM " + this.table
-					+ " WHERE cache_name = :cache AND entry_key IN (:keys) AND " + live(), parameters, ROWS));
+					+ " WHERE cache_name = :cache AND entry_key IN (:keys) AND " + live(), parameters, rows));
 		}
+		found.removeIf(Objects::isNull);
+		rows.dropDamaged(unreadable);
 		return found;
+	}
+
+	/**
+	 * Maps rows to entries, remembering instead of throwing for a row that cannot be read
+	 * (mapped to {@code null}), so that the caller can delete it afterwards.
+	 */
+	private final class Readable implements RowMapper<CacheEntry> {
+
+		private final List<String[]> damaged = new ArrayList<>();
+
+		@Override
+		public CacheEntry mapRow(ResultSet rs, int rowNum) throws SQLException {
+			try {
+				return ROWS.mapRow(rs, rowNum);
+			}
+			catch (RuntimeException ex) {
+				this.damaged.add(new String[] { rs.getString("entry_key"), ex.getMessage() });
+				return null;
+			}
+		}
+
+		void dropDamaged(BiConsumer<String, String> unreadable) {
+			for (String[] row : this.damaged) {
+				delete(row[0]);
+				unreadable.accept(row[0], row[1]);
+			}
+		}
+
 	}
 
 	/**

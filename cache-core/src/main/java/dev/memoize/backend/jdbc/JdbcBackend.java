@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -85,11 +86,14 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final BiConsumer<String, String> corruptionListener;
+
 	private JdbcBackend(DataSource dataSource, JdbcOptions options, BackendContext context,
 			AutoCloseable ownedDataSource) {
 		this.cacheName = context.cacheName();
 		this.options = options;
 		this.clock = context.clock();
+		this.corruptionListener = context.corruptionListener();
 		this.ownedDataSource = ownedDataSource;
 		JdbcDialect dialect = dialect(dataSource);
 		JdbcSchema.migrate(dataSource, dialect, options, this.cacheName);
@@ -163,7 +167,7 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 	@Override
 	public Lookup get(MemoKey key) {
 		try {
-			CacheEntry found = this.table.find(key.key(), now());
+			CacheEntry found = this.table.find(key.key(), now(), this::unreadable);
 			return (found != null) ? Lookup.hit(found) : Lookup.miss();
 		}
 		catch (RuntimeException ex) {
@@ -177,7 +181,7 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 		Map<String, Lookup> result = new LinkedHashMap<>();
 		try {
 			Map<String, CacheEntry> found = new LinkedHashMap<>();
-			for (CacheEntry entry : this.table.findAll(wanted, now())) {
+			for (CacheEntry entry : this.table.findAll(wanted, now(), this::unreadable)) {
 				found.put(entry.key(), entry);
 			}
 			for (String key : wanted) {
@@ -190,6 +194,11 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 			wanted.forEach((key) -> result.put(key, failure));
 		}
 		return result;
+	}
+
+	private void unreadable(String key, String problem) {
+		logger.warn("Jdbc cache '{}' deleted the unreadable row of entry '{}': {}", this.cacheName, key, problem);
+		this.corruptionListener.accept(key, problem);
 	}
 
 	@Override

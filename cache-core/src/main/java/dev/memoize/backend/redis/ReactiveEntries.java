@@ -2,6 +2,7 @@ package dev.memoize.backend.redis;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +40,17 @@ final class ReactiveEntries {
 
 	private final Clock clock;
 
+	private final BiConsumer<String, String> corruptionListener;
+
 	private volatile boolean connected;
 
-	ReactiveEntries(ReactiveRedisConnectionFactory connectionFactory, KeySpace keys, String cacheName, Clock clock) {
+	ReactiveEntries(ReactiveRedisConnectionFactory connectionFactory, KeySpace keys, String cacheName, Clock clock,
+			BiConsumer<String, String> corruptionListener) {
 		this.template = new ReactiveRedisTemplate<>(connectionFactory, RedisSerializationContext.byteArray());
 		this.keys = keys;
 		this.cacheName = cacheName;
 		this.clock = clock;
+		this.corruptionListener = corruptionListener;
 	}
 
 	Mono<Lookup> get(MemoKey key) {
@@ -71,6 +76,7 @@ final class ReactiveEntries {
 		}
 		catch (IllegalArgumentException ex) {
 			logger.warn("Deleting unreadable entry '{}' of Redis cache '{}': {}", key, this.cacheName, ex.getMessage());
+			this.corruptionListener.accept(key, ex.getMessage());
 			return this.template.unlink(this.keys.redisKey(key)).onErrorResume((failure) -> {
 				logger.debug("Could not delete entry '{}' of Redis cache '{}'", key, this.cacheName, failure);
 				return Mono.empty();

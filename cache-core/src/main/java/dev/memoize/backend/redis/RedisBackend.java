@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -106,6 +107,8 @@ public class RedisBackend implements CacheBackend, ReactiveCacheBackend, HealthC
 
 	private final Clock clock;
 
+	private final BiConsumer<String, String> corruptionListener;
+
 	private final Duration timeout;
 
 	private final ReactiveEntries reactive;
@@ -130,6 +133,7 @@ public class RedisBackend implements CacheBackend, ReactiveCacheBackend, HealthC
 		this.keys = new KeySpace(keyPrefix);
 		this.cacheName = context.cacheName();
 		this.clock = context.clock();
+		this.corruptionListener = context.corruptionListener();
 		this.timeout = (connectionFactory instanceof LettuceConnectionFactory lettuce)
 				? Duration.ofMillis(lettuce.getTimeout()) : DEFAULT_TIMEOUT;
 		this.template = new RedisTemplate<>();
@@ -139,7 +143,8 @@ public class RedisBackend implements CacheBackend, ReactiveCacheBackend, HealthC
 		this.template.setValueSerializer(RedisSerializer.byteArray());
 		this.template.afterPropertiesSet();
 		this.reactive = (connectionFactory instanceof ReactiveRedisConnectionFactory reactiveFactory)
-				? new ReactiveEntries(reactiveFactory, this.keys, this.cacheName, this.clock) : null;
+				? new ReactiveEntries(reactiveFactory, this.keys, this.cacheName, this.clock, this.corruptionListener)
+				: null;
 	}
 
 	/**
@@ -536,6 +541,7 @@ public class RedisBackend implements CacheBackend, ReactiveCacheBackend, HealthC
 		}
 		catch (IllegalArgumentException ex) {
 			logger.warn("Deleting unreadable entry '{}' of Redis cache '{}': {}", key, this.cacheName, ex.getMessage());
+			this.corruptionListener.accept(key, ex.getMessage());
 			deleteQuietly(key);
 			return null;
 		}
