@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -46,6 +47,8 @@ import dev.memoize.key.MemoKey;
  * beyond the limit: checked after every write for small limits, after every hundredth of
  * the limit (at most a thousand) writes for large ones, so a table may briefly hold up to
  * 1% more rows.</li>
+ * <li>Every statement has the query timeout {@link JdbcOptions#timeout()}; a write that
+ * times out is not tried again.</li>
  * <li>The backend never joins a transaction of its caller: its writes commit on their
  * own, and its faults cannot abort the caller's transaction.</li>
  * </ul>
@@ -97,7 +100,8 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 		// a data source of its own, so that a transaction the caller has bound to the
 		// application's data source is never joined
 		DataSource detached = new DelegatingDataSource(dataSource);
-		this.table = new EntryTable(detached, dialect, options.table(), this.cacheName);
+		this.table = new EntryTable(detached, dialect, options.table(), this.cacheName,
+				options.statementTimeoutSeconds());
 		this.stamps = new WriteStamps(this.clock);
 		this.housekeeping = new Housekeeping(this.table, this.cacheName, options, this.clock,
 				context.evictionListener());
@@ -383,6 +387,11 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return work.get();
+			}
+			catch (QueryTimeoutException ex) {
+				// the database did not answer within the timeout: another attempt would
+				// make the caller wait as long again
+				throw failure(operation, ex);
 			}
 			catch (TransientDataAccessException ex) {
 				if (attempt == WRITE_ATTEMPTS) {
