@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -49,6 +50,9 @@ class RemoteBackendOutageTests {
 	 */
 	private static final Duration HUNG_CALL_BOUND = Duration.ofSeconds(2 * 3 * wholeSeconds(TIMEOUT) + 5);
 
+	/** The longest wait for a Mono, far beyond the timeout. */
+	private static final Duration BLOCK = Duration.ofSeconds(30);
+
 	private static final Duration RECOVERY = Duration.ofSeconds(60);
 
 	private static final int CALLS_DURING_OUTAGE = 10;
@@ -91,6 +95,32 @@ class RemoteBackendOutageTests {
 				return service.calls() == before;
 			});
 			assertThat(health(context)).isEqualTo(Status.UP);
+		});
+	}
+
+	@Test
+	void monoCallsComputeTheirResultsWhileTheRedisServerIsCutOffThenCachingResumes() throws Exception {
+		run(RemoteServer.REDIS, true, (context, forwarder) -> {
+			OutageService service = context.getBean(OutageService.class);
+			assertThat(service.computeLater("warm").block(BLOCK)).isEqualTo("later result of warm");
+			assertThat(service.computeLater("warm").block(BLOCK)).isEqualTo("later result of warm");
+			assertThat(service.calls()).as("the second call is a hit").isEqualTo(1);
+			long errorsBefore = errors(context);
+
+			forwarder.cut();
+			for (int i = 0; i < CALLS_DURING_OUTAGE; i++) {
+				String input = (i % 2 == 0) ? "warm" : "input " + i;
+				assertThat(service.computeLater(input).block(BLOCK)).isEqualTo("later result of " + input);
+			}
+			assertThat(service.calls()).as("every call ran the method").isEqualTo(1 + CALLS_DURING_OUTAGE);
+			assertThat(errors(context) - errorsBefore).as("errors counted").isGreaterThanOrEqualTo(CALLS_DURING_OUTAGE);
+
+			forwarder.forward();
+			Eventually.until(RECOVERY, "a call is a hit again", () -> {
+				int before = service.calls();
+				service.computeLater("after").block(BLOCK);
+				return service.calls() == before;
+			});
 		});
 	}
 

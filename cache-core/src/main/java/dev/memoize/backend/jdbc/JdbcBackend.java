@@ -67,9 +67,6 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 
 	private static final int WRITE_ATTEMPTS = 3;
 
-	/** Longest wait, in seconds, for the database to confirm a connection is valid. */
-	private static final int PING_TIMEOUT_SECONDS = 2;
-
 	private final String cacheName;
 
 	private final JdbcOptions options;
@@ -325,24 +322,26 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 	 * {@inheritDoc}
 	 * <p>
 	 * Takes a connection and asks the driver whether it is valid
-	 * ({@link Connection#isValid}, a round trip to the database), waiting at most
-	 * {@value #PING_TIMEOUT_SECONDS} seconds for the answer. Taking the connection waits
-	 * as long as the data source's own connection timeout (HikariCP's
-	 * {@code connectionTimeout}).
+	 * ({@link Connection#isValid}, a round trip to the database), waiting at most the
+	 * {@link JdbcOptions#statementTimeoutSeconds() statement timeout} for the answer.
+	 * Taking the connection waits as long as the data source's own connection timeout
+	 * (HikariCP's {@code connectionTimeout}).
 	 */
 	@Override
 	public void ping() {
 		boolean valid;
 		try (Connection connection = this.dataSource.getConnection()) {
-			valid = connection.isValid(PING_TIMEOUT_SECONDS);
+			valid = connection.isValid(this.options.statementTimeoutSeconds());
 		}
 		catch (SQLException | RuntimeException ex) {
 			throw new BackendException("Cache '" + this.cacheName + "' cannot reach its database: " + ex.getMessage(),
 					ex);
 		}
 		if (!valid) {
-			throw new BackendException("Cache '" + this.cacheName
-					+ "' found no valid connection to its database within " + PING_TIMEOUT_SECONDS + " seconds", null);
+			throw new BackendException(
+					"Cache '" + this.cacheName + "' found no valid connection to its database within "
+							+ this.options.statementTimeoutSeconds() + " seconds",
+					null);
 		}
 	}
 
