@@ -169,9 +169,8 @@ public enum JdbcDialect {
 		String seconds = Integer.toString(JdbcOptions.wholeSeconds(timeout));
 		return switch (this) {
 			case SQLITE -> Map.of("busy_timeout", millis);
-			// cancelSignalTimeout bounds the cancel request of a timed-out statement,
-			// which
-			// the statement waits for (10 seconds by default)
+			// cancelSignalTimeout: how long a timed-out statement waits for its cancel
+			// request (10 seconds by default)
 			case POSTGRESQL -> Map.of("connectTimeout", seconds, "socketTimeout", seconds, "loginTimeout", seconds,
 					"cancelSignalTimeout", seconds);
 			case MYSQL -> Map.of("connectTimeout", millis, "socketTimeout", millis);
