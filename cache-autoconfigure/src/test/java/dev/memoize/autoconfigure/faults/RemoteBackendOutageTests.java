@@ -157,13 +157,34 @@ class RemoteBackendOutageTests {
 		});
 	}
 
-	/**
-	 * Runs a test with a cache on the server through a forwarder, then forwards again and
-	 * cleans up what the cache wrote.
-	 */
+	@Test
+	void firstCallsReturnWithinTheTimeoutWhenTheRedisServerHangsBeforeAnyConnection() throws Exception {
+		run(RemoteServer.REDIS, true, true, (context, forwarder) -> {
+			OutageService service = context.getBean(OutageService.class);
+			for (int i = 0; i < CALLS_WHILE_HUNG; i++) {
+				String input = "hung " + i;
+				assertThat(assertTimeoutPreemptively(HUNG_CALL_BOUND, () -> service.compute(input)))
+					.isEqualTo("result of " + input);
+			}
+			assertThat(service.calls()).isEqualTo(CALLS_WHILE_HUNG);
+			assertThat(errors(context)).isGreaterThanOrEqualTo(CALLS_WHILE_HUNG);
+		});
+	}
+
 	private void run(RemoteServer server, boolean failOpen, OutageTest test) throws Exception {
+		run(server, failOpen, false, test);
+	}
+
+	/**
+	 * Runs a test with a cache on the server through a forwarder, hung before the context
+	 * starts if asked, then forwards again and cleans up what the cache wrote.
+	 */
+	private void run(RemoteServer server, boolean failOpen, boolean hungFromStart, OutageTest test) throws Exception {
 		String name = RemoteServer.uniqueName();
 		try (TcpForwarder forwarder = TcpForwarder.startFor(server.url())) {
+			if (hungFromStart) {
+				forwarder.hang();
+			}
 			ApplicationContextRunner runner = this.runner.withPropertyValues("memoize.fail-open=" + failOpen);
 			for (String property : server.properties(forwarder.urlFor(server.url()), name, TIMEOUT)) {
 				runner = runner.withPropertyValues("memoize.caches." + OutageService.CACHE + "." + property);
