@@ -91,7 +91,12 @@ public class JdbcBackendFactory implements CacheBackendFactory {
 		if (purgeInterval == null) {
 			throw PropertyErrors.invalid(cache, "jdbc.purge-interval", null, "must be set");
 		}
-		return option(cache, "jdbc.purge-interval", purgeInterval, options::withPurgeInterval);
+		options = option(cache, "jdbc.purge-interval", purgeInterval, options::withPurgeInterval);
+		Duration timeout = jdbc.getTimeout();
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			throw PropertyErrors.invalid(cache, "jdbc.timeout", timeout, "must be positive");
+		}
+		return options.withTimeout(timeout);
 	}
 
 	private static <T> JdbcOptions option(String cache, String property, T value, Function<T, JdbcOptions> apply) {
@@ -143,7 +148,8 @@ public class JdbcBackendFactory implements CacheBackendFactory {
 		}
 		HikariDataSource pool;
 		try {
-			pool = JdbcPools.open(url, jdbc.getUsername(), jdbc.getPassword(), jdbc.getMaximumPoolSize(), cache);
+			pool = JdbcPools.open(url, jdbc.getUsername(), jdbc.getPassword(), jdbc.getMaximumPoolSize(), cache,
+					options.timeout());
 		}
 		catch (RuntimeException ex) {
 			throw PropertyErrors.invalid(cache, "jdbc.url", url, "cannot connect: " + ex.getMessage());

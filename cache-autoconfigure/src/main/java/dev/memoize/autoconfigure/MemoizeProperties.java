@@ -348,6 +348,16 @@ public class MemoizeProperties {
 		 */
 		private int maximumPoolSize = 10;
 
+		/**
+		 * Longest wait for the database: the query timeout of every statement (whole
+		 * seconds, rounded up), and, on the cache's own pool (url), the wait for a
+		 * connection (HikariCP connectionTimeout, at least 250ms) and the driver's
+		 * connect and socket read timeout (SQLite: its busy timeout). On the
+		 * application's DataSource only the statement timeout applies: the wait for a
+		 * connection and the socket timeouts are that pool's own settings.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
 		public String getUrl() {
 			return this.url;
 		}
@@ -402,6 +412,14 @@ public class MemoizeProperties {
 
 		public void setMaximumPoolSize(int maximumPoolSize) {
 			this.maximumPoolSize = maximumPoolSize;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

@@ -250,6 +250,16 @@ class JdbcBackendConfigurationTests {
 	}
 
 	@Test
+	void zeroTimeoutFailsStartupNamingTheProperty() {
+		storeCache("memoize.caches.store.jdbc.timeout=0s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(StartupFailures.messages(context.getStartupFailure()))
+				.contains("memoize.caches.store.jdbc.timeout")
+				.contains("positive");
+		});
+	}
+
+	@Test
 	void poolOfOneConnectionFailsStartupNamingTheProperty() {
 		storeCache("memoize.caches.store.jdbc.url=jdbc:sqlite:" + this.directory.resolve("store.db"),
 				"memoize.caches.store.jdbc.maximum-pool-size=1")

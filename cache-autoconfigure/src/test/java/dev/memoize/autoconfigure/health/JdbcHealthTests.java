@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.memoize.autoconfigure.MemoizeAutoConfiguration;
 import dev.memoize.backend.jdbc.JdbcPools;
 import dev.memoize.testing.Eventually;
+import dev.memoize.testing.TcpForwarder;
 import dev.memoize.testing.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,7 +86,7 @@ class JdbcHealthTests {
 					Health down = RedisHealthTests.health(context, "store");
 					assertThat(down.getStatus()).isEqualTo(Status.DOWN);
 					assertThat(down.getDetails()).containsEntry("cache", "store").containsKey("error");
-					forwarder.resume();
+					forwarder.forward();
 					Eventually.until(java.time.Duration.ofSeconds(60), "the cache is UP again",
 							() -> RedisHealthTests.health(context, "store").getStatus().equals(Status.UP));
 				});

@@ -59,12 +59,14 @@ final class EntryTable {
 	 * @param dialect its dialect
 	 * @param table the entries table
 	 * @param cacheName the cache
+	 * @param timeoutSeconds the query timeout of every statement, in seconds
 	 */
-	EntryTable(DataSource dataSource, JdbcDialect dialect, String table, String cacheName) {
+	EntryTable(DataSource dataSource, JdbcDialect dialect, String table, String cacheName, int timeoutSeconds) {
 		this.table = table;
 		this.cacheName = cacheName;
 		this.dialect = dialect;
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc.setQueryTimeout(timeoutSeconds);
 		this.named = new NamedParameterJdbcTemplate(this.jdbc);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.upsert = dialect.upsert(table);

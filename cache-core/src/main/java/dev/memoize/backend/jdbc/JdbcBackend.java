@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -47,6 +48,8 @@ import dev.memoize.key.MemoKey;
  * beyond the limit: checked after every write for small limits, after every hundredth of
  * the limit (at most a thousand) writes for large ones, so a table may briefly hold up to
  * 1% more rows.</li>
+ * <li>Every statement has the query timeout {@link JdbcOptions#timeout()}; a write that
+ * times out is not tried again.</li>
  * <li>The backend never joins a transaction of its caller: its writes commit on their
  * own, and its faults cannot abort the caller's transaction.</li>
  * </ul>
@@ -64,9 +67,6 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 	private static final int BATCH = 1000;
 
 	private static final int WRITE_ATTEMPTS = 3;
-
-	/** Longest wait, in seconds, for the database to confirm a connection is valid. */
-	private static final int PING_TIMEOUT_SECONDS = 2;
 
 	private final String cacheName;
 
@@ -101,7 +101,8 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 		// a data source of its own, so that a transaction the caller has bound to the
 		// application's data source is never joined
 		DataSource detached = new DelegatingDataSource(dataSource);
-		this.table = new EntryTable(detached, dialect, options.table(), this.cacheName);
+		this.table = new EntryTable(detached, dialect, options.table(), this.cacheName,
+				options.statementTimeoutSeconds());
 		this.stamps = new WriteStamps(this.clock);
 		this.housekeeping = new Housekeeping(this.table, this.cacheName, options, this.clock,
 				context.evictionListener());
@@ -330,24 +331,26 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 	 * {@inheritDoc}
 	 * <p>
 	 * Takes a connection and asks the driver whether it is valid
-	 * ({@link Connection#isValid}, a round trip to the database), waiting at most
-	 * {@value #PING_TIMEOUT_SECONDS} seconds for the answer. Taking the connection waits
-	 * as long as the data source's own connection timeout (HikariCP's
-	 * {@code connectionTimeout}).
+	 * ({@link Connection#isValid}, a round trip to the database), waiting at most the
+	 * {@link JdbcOptions#statementTimeoutSeconds() statement timeout} for the answer.
+	 * Taking the connection waits as long as the data source's own connection timeout
+	 * (HikariCP's {@code connectionTimeout}).
 	 */
 	@Override
 	public void ping() {
 		boolean valid;
 		try (Connection connection = this.dataSource.getConnection()) {
-			valid = connection.isValid(PING_TIMEOUT_SECONDS);
+			valid = connection.isValid(this.options.statementTimeoutSeconds());
 		}
 		catch (SQLException | RuntimeException ex) {
 			throw new BackendException("Cache '" + this.cacheName + "' cannot reach its database: " + ex.getMessage(),
 					ex);
 		}
 		if (!valid) {
-			throw new BackendException("Cache '" + this.cacheName
-					+ "' found no valid connection to its database within " + PING_TIMEOUT_SECONDS + " seconds", null);
+			throw new BackendException(
+					"Cache '" + this.cacheName + "' found no valid connection to its database within "
+							+ this.options.statementTimeoutSeconds() + " seconds",
+					null);
 		}
 	}
 
@@ -392,6 +395,11 @@ public final class JdbcBackend implements CacheBackend, HealthCheckedBackend {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return work.get();
+			}
+			catch (QueryTimeoutException ex) {
+				// the database did not answer within the timeout: another attempt would
+				// make the caller wait as long again
+				throw failure(operation, ex);
 			}
 			catch (TransientDataAccessException ex) {
 				if (attempt == WRITE_ATTEMPTS) {

@@ -2,6 +2,7 @@ package dev.memoize.backend.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -154,6 +155,26 @@ public enum JdbcDialect {
 	 */
 	public Map<String, String> ownPoolProperties() {
 		return this.ownPoolProperties;
+	}
+
+	/**
+	 * The driver properties that bound the waits of an own pool's connections: how long
+	 * opening a connection and reading an answer may take (PostgreSQL in whole seconds,
+	 * rounded up; MySQL and MariaDB in milliseconds), how long SQLite waits for a lock.
+	 * @param timeout the longest wait
+	 * @return the properties, which replace those of {@link #ownPoolProperties()}
+	 */
+	Map<String, String> timeoutProperties(Duration timeout) {
+		String millis = Long.toString(Math.max(1, timeout.toMillis()));
+		String seconds = Integer.toString(JdbcOptions.wholeSeconds(timeout));
+		return switch (this) {
+			case SQLITE -> Map.of("busy_timeout", millis);
+			// cancelSignalTimeout: how long a timed-out statement waits for its cancel
+			// request (10 seconds by default)
+			case POSTGRESQL -> Map.of("connectTimeout", seconds, "socketTimeout", seconds, "loginTimeout", seconds,
+					"cancelSignalTimeout", seconds);
+			case MYSQL -> Map.of("connectTimeout", millis, "socketTimeout", millis);
+		};
 	}
 
 	/**

@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  * @param maxEntries the most entries the cache keeps, the oldest written are evicted
  * beyond it; 0 for no limit
  * @param purgeInterval how often expired rows are deleted in the background, positive
+ * @param timeout longest wait for one statement, positive: the JDBC query timeout of
+ * every statement, in whole seconds rounded up (see {@link #statementTimeoutSeconds()});
+ * {@link JdbcPools#open(String, String, String, int, String, Duration) own pools} also
+ * wait at most this long for a connection and for the database to answer
  */
-public record JdbcOptions(String table, long maxEntries, Duration purgeInterval) {
+public record JdbcOptions(String table, long maxEntries, Duration purgeInterval, Duration timeout) {
 
 	/** The table used unless another is given. */
 	public static final String DEFAULT_TABLE = "memoize_entries";
@@ -25,6 +29,9 @@ public record JdbcOptions(String table, long maxEntries, Duration purgeInterval)
 	/** How often expired rows are purged unless told otherwise. */
 	public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofMinutes(5);
 
+	/** The longest wait for one statement unless told otherwise. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
 	private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]{0," + (MAX_TABLE_LENGTH - 1) + "}");
 
 	/**
@@ -34,6 +41,7 @@ public record JdbcOptions(String table, long maxEntries, Duration purgeInterval)
 	public JdbcOptions {
 		Objects.requireNonNull(table, "table");
 		Objects.requireNonNull(purgeInterval, "purgeInterval");
+		Objects.requireNonNull(timeout, "timeout");
 		if (!TABLE.matcher(table).matches()) {
 			throw new IllegalArgumentException("table '" + table
 					+ "' must be lowercase letters, digits and underscores, starting with a letter or underscore, at most "
@@ -45,15 +53,18 @@ public record JdbcOptions(String table, long maxEntries, Duration purgeInterval)
 		if (purgeInterval.isNegative() || purgeInterval.isZero()) {
 			throw new IllegalArgumentException("purgeInterval must be positive, was " + purgeInterval);
 		}
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+		}
 	}
 
 	/**
 	 * The default options: table {@value #DEFAULT_TABLE}, no entry limit, purge every
-	 * five minutes.
+	 * five minutes, statements time out after two seconds.
 	 * @return the options
 	 */
 	public static JdbcOptions defaults() {
-		return new JdbcOptions(DEFAULT_TABLE, 0, DEFAULT_PURGE_INTERVAL);
+		return new JdbcOptions(DEFAULT_TABLE, 0, DEFAULT_PURGE_INTERVAL, DEFAULT_TIMEOUT);
 	}
 
 	/**
@@ -62,7 +73,7 @@ public record JdbcOptions(String table, long maxEntries, Duration purgeInterval)
 	 * @return the new options
 	 */
 	public JdbcOptions withTable(String table) {
-		return new JdbcOptions(table, this.maxEntries, this.purgeInterval);
+		return new JdbcOptions(table, this.maxEntries, this.purgeInterval, this.timeout);
 	}
 
 	/**
@@ -71,7 +82,7 @@ public record JdbcOptions(String table, long maxEntries, Duration purgeInterval)
 	 * @return the new options
 	 */
 	public JdbcOptions withMaxEntries(long maxEntries) {
-		return new JdbcOptions(this.table, maxEntries, this.purgeInterval);
+		return new JdbcOptions(this.table, maxEntries, this.purgeInterval, this.timeout);
 	}
 
 	/**
@@ -80,7 +91,29 @@ public record JdbcOptions(String table, long maxEntries, Duration purgeInterval)
 	 * @return the new options
 	 */
 	public JdbcOptions withPurgeInterval(Duration purgeInterval) {
-		return new JdbcOptions(this.table, this.maxEntries, purgeInterval);
+		return new JdbcOptions(this.table, this.maxEntries, purgeInterval, this.timeout);
+	}
+
+	/**
+	 * These options with another timeout.
+	 * @param timeout the longest wait for one statement
+	 * @return the new options
+	 */
+	public JdbcOptions withTimeout(Duration timeout) {
+		return new JdbcOptions(this.table, this.maxEntries, this.purgeInterval, timeout);
+	}
+
+	/**
+	 * The {@link #timeout()} as a JDBC query timeout: whole seconds, rounded up.
+	 * @return the seconds, at least 1
+	 */
+	public int statementTimeoutSeconds() {
+		return wholeSeconds(this.timeout);
+	}
+
+	static int wholeSeconds(Duration duration) {
+		long millis = duration.toMillis();
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (millis + 999) / 1000));
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -22,10 +23,12 @@ public final class JdbcPools {
 	private JdbcPools() {
 	}
 
+	/** HikariCP's shortest connection and validation timeout, in milliseconds. */
+	private static final long MIN_HIKARI_TIMEOUT_MILLIS = 250;
+
 	/**
-	 * Opens a pool, with the {@link JdbcDialect#ownPoolProperties() connection settings}
-	 * of the URL's database. The directory of a SQLite file is created if need be. The
-	 * caller closes it, or hands it to {@link JdbcBackend#createOwning} which does.
+	 * Opens a pool whose waits are bounded by {@link JdbcOptions#DEFAULT_TIMEOUT}, as
+	 * {@link #open(String, String, String, int, String, Duration)} does.
 	 * @param url the JDBC URL of a supported database
 	 * @param username the login user, or {@code null}
 	 * @param password the login password, or {@code null}
@@ -38,6 +41,33 @@ public final class JdbcPools {
 	 */
 	public static HikariDataSource open(String url, String username, String password, int maximumPoolSize,
 			String cacheName) {
+		return open(url, username, password, maximumPoolSize, cacheName, JdbcOptions.DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * Opens a pool, with the {@link JdbcDialect#ownPoolProperties() connection settings}
+	 * of the URL's database, that waits at most {@code timeout} for a database that does
+	 * not answer: it is HikariCP's connection and validation timeout (at least 250 ms,
+	 * HikariCP's minimum) and the driver's connect and socket read timeout (in whole
+	 * seconds, rounded up, for PostgreSQL; SQLite's busy timeout). The directory of a
+	 * SQLite file is created if need be. The caller closes it, or hands it to
+	 * {@link JdbcBackend#createOwning} which does.
+	 * @param url the JDBC URL of a supported database
+	 * @param username the login user, or {@code null}
+	 * @param password the login password, or {@code null}
+	 * @param maximumPoolSize the most connections, at least {@value #MIN_POOL_SIZE}
+	 * @param cacheName the cache the pool serves, part of the pool's name
+	 * @param timeout the longest wait for a connection or an answer, positive
+	 * @return the open pool, with one connection established
+	 * @throws IllegalArgumentException if the URL is not one of a supported database, the
+	 * pool size is too small or the timeout not positive
+	 * @throws RuntimeException as HikariCP throws it when no connection can be made
+	 */
+	public static HikariDataSource open(String url, String username, String password, int maximumPoolSize,
+			String cacheName, Duration timeout) {
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+		}
 		JdbcDialect dialect = JdbcDialect.forUrl(url)
 			.orElseThrow(() -> new IllegalArgumentException(
 					"'" + url + "' is not the URL of a supported database; supported are " + JdbcDialect.supported()));
@@ -55,7 +85,11 @@ public final class JdbcPools {
 		config.setMaximumPoolSize(maximumPoolSize);
 		config.setMinimumIdle(Math.min(2, maximumPoolSize));
 		config.setPoolName("memoize-" + cacheName);
+		long timeoutMillis = Math.max(MIN_HIKARI_TIMEOUT_MILLIS, timeout.toMillis());
+		config.setConnectionTimeout(timeoutMillis);
+		config.setValidationTimeout(timeoutMillis);
 		dialect.ownPoolProperties().forEach(config::addDataSourceProperty);
+		dialect.timeoutProperties(timeout).forEach(config::addDataSourceProperty);
 		return new HikariDataSource(config);
 	}
 

@@ -46,6 +46,30 @@ class JdbcOptionsTests {
 	}
 
 	@Test
+	void defaults_timeStatementsOutAfterTwoSeconds() {
+		assertThat(JdbcOptions.defaults().timeout()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(JdbcOptions.defaults().statementTimeoutSeconds()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 999, 1000 })
+	void statementTimeoutSeconds_roundsUpToAWholeSecond(long millis) {
+		assertThat(JdbcOptions.defaults().withTimeout(Duration.ofMillis(millis)).statementTimeoutSeconds())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void statementTimeoutSeconds_ofMoreThanASecondRoundsUp() {
+		assertThat(JdbcOptions.defaults().withTimeout(Duration.ofMillis(1001)).statementTimeoutSeconds()).isEqualTo(2);
+	}
+
+	@Test
+	void timeout_mustBePositive() {
+		assertThatIllegalArgumentException().isThrownBy(() -> JdbcOptions.defaults().withTimeout(Duration.ZERO))
+			.withMessageContaining("timeout");
+	}
+
+	@Test
 	void purgeInterval_mustBePositive() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JdbcOptions.defaults().withPurgeInterval(Duration.ZERO));
 	}
