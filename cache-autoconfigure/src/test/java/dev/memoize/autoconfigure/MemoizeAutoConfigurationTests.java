@@ -1,6 +1,7 @@
 package dev.memoize.autoconfigure;
 
 import java.lang.reflect.Type;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
@@ -221,14 +223,19 @@ class MemoizeAutoConfigurationTests {
 	}
 
 	@Test
-	void userValueCodecReplacesTheDefault() {
+	void userValueCodecReplacesTheDefault(@TempDir Path directory) {
 		CountingCodec codec = new CountingCodec();
 		this.runner.withUserConfiguration(CountingService.Config.class)
 			.withBean(ValueCodec.class, () -> codec)
+			.withPropertyValues("memoize.caches.default.type=file",
+					"memoize.caches.default.file.directory=" + directory)
 			.run((context) -> {
 				assertThat(context).getBean(ValueCodec.class).isSameAs(codec);
-				context.getBean(CountingService.class).greet("ada");
-				assertThat(codec.conversions).hasPositiveValue();
+				CountingService service = context.getBean(CountingService.class);
+				service.greet("ada");
+				assertThat(codec.encodings).hasValue(1);
+				assertThat(service.greet("ada")).isEqualTo("hello ada");
+				assertThat(codec.decodings).hasValue(1);
 			});
 	}
 
@@ -291,23 +298,26 @@ class MemoizeAutoConfigurationTests {
 
 	static class CountingCodec implements ValueCodec {
 
-		final AtomicInteger conversions = new AtomicInteger();
+		final AtomicInteger encodings = new AtomicInteger();
+
+		final AtomicInteger decodings = new AtomicInteger();
 
 		private final JsonValueCodec json = new JsonValueCodec(JsonMapper.builder().build());
 
 		@Override
 		public EncodedValue encode(Object value) {
+			this.encodings.incrementAndGet();
 			return this.json.encode(value);
 		}
 
 		@Override
 		public Object decode(EncodedValue value, Type type) {
+			this.decodings.incrementAndGet();
 			return this.json.decode(value, type);
 		}
 
 		@Override
 		public Object convert(Object value, Type type) {
-			this.conversions.incrementAndGet();
 			return this.json.convert(value, type);
 		}
 

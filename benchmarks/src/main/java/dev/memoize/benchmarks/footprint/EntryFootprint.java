@@ -114,7 +114,7 @@ public final class EntryFootprint {
 		return new Breakdown().part("key: SHA-256 hex string", map.keySet())
 			.part("input values (argument strings)", inputValues)
 			.part("output (result string)", values(map, CacheEntry::output))
-			.part("inputs map (unmodifiable LinkedHashMap)", values(map, CacheEntry::inputs))
+			.part("inputs map (parameter names shared per method)", values(map, CacheEntry::inputs))
 			.part("createdAt and expiresAt (Instant)",
 					both(values(map, CacheEntry::createdAt), values(map, CacheEntry::expiresAt)))
 			.part("metadata map", values(map, CacheEntry::metadata))
