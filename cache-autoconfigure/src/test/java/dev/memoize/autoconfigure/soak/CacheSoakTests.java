@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CacheSoakTests {
 
-	static final long DEFAULT_SECONDS = 15;
+	static final long DEFAULT_SECONDS = 40;
 
 	private static final String PREFIX = uniqueName("memoize-soak-") + ":";
 
